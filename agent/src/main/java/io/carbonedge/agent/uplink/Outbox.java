@@ -1,0 +1,26 @@
+package io.carbonedge.agent.uplink;
+
+import io.carbonedge.agent.store.IntervalTotal;
+import io.carbonedge.agent.store.Reading;
+
+import java.util.List;
+
+/**
+ * What the uplink needs of the buffer: what is there to send after a watermark, and a place to
+ * move the watermark once the platform has it. Implemented by the SQLite store; safe to call
+ * from the uplink's own thread while the poll loop appends.
+ */
+public interface Outbox {
+
+    /** The highest sequence this uplink has delivered in the stream (0 when none). */
+    long acknowledged(String uplink, Stream stream);
+
+    /** Moves the watermark; durable when this returns. Never moves it backwards. */
+    void acknowledge(String uplink, Stream stream, long seq);
+
+    /** Readings with {@code seq > after}, in sequence order, at most {@code limit}. */
+    List<Reading> readingsAfter(long after, int limit);
+
+    /** Interval totals with {@code seq > after}, in sequence order, at most {@code limit}. */
+    List<IntervalTotal> totalsAfter(long after, int limit);
+}
