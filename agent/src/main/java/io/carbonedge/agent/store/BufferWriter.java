@@ -1,0 +1,232 @@
+package io.carbonedge.agent.store;
+
+import io.carbonedge.agent.config.AgentConfig;
+import io.carbonedge.agent.config.DeviceConfig;
+import io.carbonedge.agent.poll.SampleSink;
+import io.carbonedge.agent.totals.Carrier;
+import io.carbonedge.agent.totals.ClosedInterval;
+import io.carbonedge.agent.totals.ConversionFactors;
+import io.carbonedge.agent.totals.CounterAccountant;
+import io.carbonedge.agent.totals.IntervalGrid;
+import io.carbonedge.driver.PointSpec;
+import io.carbonedge.driver.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that writes the buffer. Samples from every poller wait in a bounded queue and
+ * are committed in groups: one transaction appends the readings with their sequence numbers,
+ * accounts the counters and writes the accounting state and any closed totals, so the buffer
+ * never holds a reading whose energy was not counted, nor energy without its reading.
+ * Listeners (the uplinks) are told after each commit.
+ */
+public final class BufferWriter implements SampleSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BufferWriter.class);
+    private static final int QUEUE_BATCHES = 10_000;
+
+    private record Batch(String device, List<Sample> samples) {
+    }
+
+    private final Connection connection;
+    private final PointCatalog catalog;
+    private final AccountingTables accounting;
+    private final CounterAccountant accountant;
+    private final ReadingAppender appender;
+    private final Clock clock;
+    private final Duration commitInterval;
+    private final int maxBatch;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile LiveTotals live = LiveTotals.EMPTY;
+    private volatile boolean failing;
+
+    private BufferWriter(BufferDatabase db, AgentConfig config, Clock clock) throws SQLException {
+        this.connection = db.connect();
+        this.clock = clock;
+        this.commitInterval = config.store().commitInterval();
+        this.maxBatch = config.store().maxBatch();
+        this.catalog = new PointCatalog(connection);
+        Map<Integer, Carrier> carriers = registerPoints(config.devices());
+        var acc = config.accounting();
+        this.accountant = new CounterAccountant(new IntervalGrid(acc.interval(), acc.zone()), acc.grace(), carriers);
+        this.accounting = new AccountingTables(connection,
+                new ConversionFactors(acc.electricityKgcePerKwh(), acc.gridFactor().kgCo2PerKwh()));
+        accounting.restoreInto(accountant);
+        this.appender = new ReadingAppender(connection);
+        this.thread = new Thread(this::run, "buffer-writer");
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the writer's connection, registers the configured points and restores the accounting state. */
+    public static BufferWriter open(BufferDatabase db, AgentConfig config, Clock clock) throws SQLException {
+        BufferWriter writer = new BufferWriter(db, config, clock);
+        writer.thread.start();
+        return writer;
+    }
+
+    private Map<Integer, Carrier> registerPoints(List<DeviceConfig> devices) throws SQLException {
+        Map<Integer, Carrier> carriers = new HashMap<>();
+        connection.setAutoCommit(false);
+        for (DeviceConfig device : devices) {
+            for (PointSpec point : device.spec().points()) {
+                int ref = catalog.ref(device.id(), point.id(), point.unit());
+                Carrier carrier = device.carriers().get(point.id());
+                if (carrier != null) {
+                    carriers.put(ref, carrier);
+                }
+            }
+        }
+        connection.commit();
+        return carriers;
+    }
+
+    public void addCommitListener(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    @Override
+    public void accept(String deviceId, List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        try {
+            queue.put(new Batch(deviceId, List.copyOf(samples)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The highest sequence committed so far. */
+    public long lastSeq() {
+        return appender.lastSeq();
+    }
+
+    /** The amounts of the current interval, per device and point, as of the last commit. */
+    public LiveTotals liveTotals() {
+        return live;
+    }
+
+    private void run() {
+        List<Batch> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                collect(group);
+                commit(group);
+                group.clear();
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (SQLException e) {
+                onFailure(e);
+            }
+        }
+    }
+
+    /** Waits for a first batch (or a tick, so intervals still close when nothing arrives), then gathers more. */
+    private void collect(List<Batch> group) throws InterruptedException {
+        Batch first = queue.poll(commitInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        group.add(first);
+        int samples = first.samples().size();
+        long deadline = System.nanoTime() + commitInterval.toNanos();
+        while (samples < maxBatch && running) {
+            long wait = deadline - System.nanoTime();
+            Batch next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            if (next == null) {
+                break;
+            }
+            group.add(next);
+            samples += next.samples().size();
+        }
+    }
+
+    private void commit(List<Batch> group) throws SQLException {
+        try {
+            for (Batch batch : group) {
+                for (Sample sample : batch.samples()) {
+                    int ref = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
+                    appender.append(ref, sample);
+                    if (sample.isGood()) {
+                        accountant.accept(ref, sample.time(), sample.value());
+                    }
+                }
+            }
+            appender.flush();
+            List<ClosedInterval> closed = accountant.closeDue(clock.instant());
+            accounting.insertTotals(closed);
+            accounting.write(accountant.drainChanges());
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            appender.rolledBack();
+            throw e;
+        }
+        live = LiveTotals.of(catalog, accountant, clock.instant());
+        if (failing) {
+            failing = false;
+            log.info("buffer writes work again");
+        }
+        if (!group.isEmpty()) {
+            commitListeners.forEach(Runnable::run);
+        }
+    }
+
+    private String unitOf(String device, String point) {
+        int ref = catalog.find(device, point);
+        return ref < 0 ? "" : catalog.name(ref).unit();
+    }
+
+    private void onFailure(SQLException e) {
+        if (!failing) {
+            failing = true;
+            log.error("cannot write the buffer ({}); samples wait in memory and the write is retried", e.getMessage());
+        }
+        try {
+            accountant.drainChanges();
+            accounting.restoreInto(accountant);
+            Thread.sleep(1000);
+        } catch (SQLException | InterruptedException ignored) {
+            // the next commit attempt reports again if the database is still unusable
+        }
+    }
+
+    /** Commits what is queued, then stops the thread and closes the connection. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the buffer: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.carbonedge.agent.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Brings a buffer database to the current schema by running the numbered scripts in
+ * {@code db/migration/} that it has not run yet, each in its own transaction. The schema version
+ * is SQLite's {@code user_version}.
+ */
+final class Migrations {
+
+    /** In order; the version of a script is its position + 1. Append, never edit or reorder. */
+    private static final List<String> SCRIPTS = List.of("V1__buffer.sql");
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
+    static void apply(Connection connection) throws SQLException {
+        int current = userVersion(connection);
+        if (current > SCRIPTS.size()) {
+            throw new SQLException("buffer schema version " + current + " is newer than this agent knows ("
+                    + SCRIPTS.size() + "); was the agent downgraded?");
+        }
+        for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+            run(connection, version, read(SCRIPTS.get(version - 1)));
+        }
+    }
+
+    private static void run(Connection connection, int version, String script) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script)) {
+                statement.executeUpdate(sql);
+            }
+            statement.executeUpdate("PRAGMA user_version = " + version);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("migration " + SCRIPTS.get(version - 1) + " failed: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Splits a script on ';' at line ends, dropping '--' comment lines. Our scripts hold no triggers. */
+    static List<String> statements(String script) {
+        StringBuilder current = new StringBuilder();
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private static String read(String name) throws SQLException {
+        String resource = "/db/migration/" + name;
+        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SQLException("missing migration resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.carbonedge.agent.totals;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A counter's increase over an interval that will take no more data.
+ *
+ * @param point   the point's reference in the buffer
+ * @param carrier what it measures
+ * @param start   interval start
+ * @param length  interval length
+ * @param amount  increase in {@code carrier.unit()}, never negative
+ */
+public record ClosedInterval(int point, Carrier carrier, Instant start, Duration length, double amount) {
+}

@@ -1,0 +1,65 @@
+-- The buffer: every reading is committed here before it is totalled or forwarded.
+
+-- One row per (device, point); readings refer to it by a small integer to stay small on disk.
+CREATE TABLE point (
+    ref    INTEGER PRIMARY KEY,
+    device TEXT    NOT NULL,
+    point  TEXT    NOT NULL,
+    unit   TEXT    NOT NULL,
+    UNIQUE (device, point)
+);
+
+-- seq is assigned by the agent in commit order and never reused (see meta.last_reading_seq).
+-- value is NULL when the sample had none; quality 0 good, 1 uncertain, 2 bad.
+CREATE TABLE reading (
+    seq     INTEGER PRIMARY KEY,
+    point   INTEGER NOT NULL,
+    t_ms    INTEGER NOT NULL,
+    value   REAL,
+    quality INTEGER NOT NULL,
+    reason  TEXT
+);
+
+-- Closed interval totals, forwarded as their own stream. Never pruned.
+CREATE TABLE interval_total (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    point    INTEGER NOT NULL,
+    carrier  TEXT    NOT NULL,
+    start_ms INTEGER NOT NULL,
+    length_s INTEGER NOT NULL,
+    amount   REAL    NOT NULL,
+    kgce     REAL    NOT NULL,
+    kgco2    REAL    NOT NULL,
+    revision INTEGER NOT NULL,
+    UNIQUE (point, start_ms, length_s, revision)
+);
+
+-- Accounting state, written in the same transaction as the readings it comes from.
+CREATE TABLE counter_state (
+    point INTEGER PRIMARY KEY,
+    value REAL    NOT NULL,
+    t_ms  INTEGER NOT NULL
+);
+
+CREATE TABLE open_interval (
+    point    INTEGER NOT NULL,
+    start_ms INTEGER NOT NULL,
+    amount   REAL    NOT NULL,
+    PRIMARY KEY (point, start_ms)
+) WITHOUT ROWID;
+
+-- What each uplink has delivered, per stream.
+CREATE TABLE uplink_watermark (
+    uplink    TEXT    NOT NULL,
+    stream    TEXT    NOT NULL,
+    seq       INTEGER NOT NULL,
+    acked_ms  INTEGER NOT NULL,
+    PRIMARY KEY (uplink, stream)
+) WITHOUT ROWID;
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO meta (key, value) VALUES ('last_reading_seq', 0);
