@@ -1,0 +1,47 @@
+package io.carbonedge.agent.cli;
+
+import io.carbonedge.agent.Agent;
+import io.carbonedge.agent.config.AgentConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code carbonedge run}: the agent, until it is stopped (SIGTERM / Ctrl-C shuts it down cleanly). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the agent: poll the configured devices, buffer, total and forward.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory; overrides data-dir in agent.yaml.")
+    Path data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<AgentConfig> loaded = config.load(spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return Main.INVALID;
+        }
+        AgentConfig c = data == null ? loaded.get() : loaded.get().withDataDir(data);
+        Agent agent = Agent.start(c, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return Main.OK;
+    }
+}
