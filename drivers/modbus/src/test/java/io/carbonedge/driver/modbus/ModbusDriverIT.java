@@ -2,6 +2,7 @@ package io.carbonedge.driver.modbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import io.carbonedge.driver.DeviceUnavailableException;
 import io.carbonedge.driver.Driver;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,7 @@ class ModbusDriverIT {
     @Test
     void everyTypeOrderAndTableRoundTripsWithScale() throws Exception {
         DeviceFixture device = device();
-        List<Object[]> expected = new java.util.ArrayList<>();
+        List<Object[]> expected = new ArrayList<>();
         int register = 100;
         for (Table table : Table.values()) {
             for (DataType type : DataType.values()) {
@@ -78,7 +80,7 @@ class ModbusDriverIT {
                 assertThat(sample.quality()).isEqualTo(Quality.GOOD);
                 assertThat(sample.time()).isEqualTo(NOW);
                 assertThat(sample.value()).as(sample.pointId()).isCloseTo((double) expected.get(i)[1],
-                        org.assertj.core.data.Offset.offset(1e-4));
+                        offset(1e-4));
             }
         }
     }
@@ -104,8 +106,8 @@ class ModbusDriverIT {
         try (Driver driver = device.create()) {
             List<Sample> samples = driver.read(NOW);
 
-            assertThat(samples.get(0).value()).isCloseTo(1234.56, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(samples.get(1).value()).isCloseTo(123.456, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(samples.get(0).value()).isCloseTo(1234.56, offset(1e-9));
+            assertThat(samples.get(1).value()).isCloseTo(123.456, offset(1e-4));
         }
     }
 
