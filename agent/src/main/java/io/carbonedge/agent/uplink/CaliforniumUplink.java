@@ -105,6 +105,11 @@ public final class CaliforniumUplink implements CoapUplink {
                 : MediaTypeRegistry.APPLICATION_SENML_JSON;
     }
 
+    /** For tests that watch the messages on the wire. */
+    CoapEndpoint endpoint() {
+        return endpoint;
+    }
+
     @Override
     public void close() {
         closed = true;
