@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param name               the uplink's name from the configuration
  * @param state              UP until a batch fails, DOWN until one is delivered again
- * @param backlog            per stream, how many records the worker knows are waiting (a lower
- *                           bound: it sees the buffer one batch at a time)
+ * @param backlog            per stream, how many records wait for this uplink: measured when the
+ *                           uplink goes down or comes back up, otherwise from the batches read (then
+ *                           a lower bound while a large backlog drains)
  * @param acknowledged       per stream, the highest sequence the platform acknowledged
  * @param lastAcknowledgedAt when the last batch was delivered, or {@code null} when none yet
  * @param lastError          the last failure in words, or {@code null} when none yet

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,22 +34,15 @@ public final class UplinkWorker implements AutoCloseable {
     private final Outbox outbox;
     private final CoapUplink uplink;
     private final SenmlEncoder encoder;
-    private final Clock clock;
     private final Backoff backoff;
     private final Duration idleWait;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final Map<Stream, Batch> pending = new EnumMap<>(Stream.class);
-    private final Map<Stream, Long> acknowledged = new EnumMap<>(Stream.class);
-    private final Map<Stream, Long> head = new EnumMap<>(Stream.class);
+    private final UplinkHealth health;
     private final Thread thread;
     private volatile boolean running;
-    private boolean woken;
-    // status, guarded by this
-    private UplinkStatus.State state = UplinkStatus.State.UP;
-    private Instant downSince;
-    private Instant lastAcknowledgedAt;
-    private String lastError;
+    private boolean woken; // guarded by lock
     private String lastOutboxError;
 
     /** A worker that owns {@code uplink} and closes it with itself. */
@@ -65,7 +57,7 @@ public final class UplinkWorker implements AutoCloseable {
         this.outbox = outbox;
         this.uplink = uplink;
         this.encoder = new SenmlEncoder(gatewayId);
-        this.clock = clock;
+        this.health = new UplinkHealth(config.name(), clock);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), jitter);
         this.idleWait = idleWait;
         this.thread = new Thread(this::run, "uplink-" + config.name());
@@ -94,15 +86,9 @@ public final class UplinkWorker implements AutoCloseable {
         }
     }
 
-    public synchronized UplinkStatus status() {
-        Map<Stream, Long> backlog = new EnumMap<>(Stream.class);
-        Map<Stream, Long> acked = new EnumMap<>(Stream.class);
-        for (Stream s : Stream.values()) {
-            long ack = acknowledged.getOrDefault(s, 0L);
-            acked.put(s, ack);
-            backlog.put(s, Math.max(0, head.getOrDefault(s, ack) - ack));
-        }
-        return new UplinkStatus(config.name(), state, backlog, acked, lastAcknowledgedAt, lastError);
+    /** A snapshot; any thread. */
+    public UplinkStatus status() {
+        return health.snapshot();
     }
 
     /** Stops the thread (interrupting a send in flight) and releases the uplink. */
@@ -161,22 +147,27 @@ public final class UplinkWorker implements AutoCloseable {
                 outbox.acknowledge(config.name(), batch.stream, batch.lastSeq);
                 pending.remove(batch.stream);
                 backoff.reset();
-                delivered(batch);
+                if (health.isDown()) {
+                    refreshHeads();
+                }
+                health.delivered(batch.stream, batch.lastSeq);
                 return true;
             }
             case REJECTED -> {
                 if (!batch.rejectionLogged) {
                     LOG.error("Uplink {}: platform rejected {} seq {}..{}: {}; retrying every {}", config.name(),
                             SenmlProfile.streamName(batch.stream), batch.firstSeq, batch.lastSeq, result.reason(),
-                            backoff.max());
+                            UplinkHealth.words(backoff.max()));
                     batch.rejectionLogged = true;
                 }
-                failed(result.reason());
+                refreshHeads();
+                health.failed(result.reason());
                 pause(backoff.max());
                 return false;
             }
             default -> {
-                failed(result.reason());
+                refreshHeads();
+                health.failed(result.reason());
                 pause(backoff.next());
                 return false;
             }
@@ -189,16 +180,15 @@ public final class UplinkWorker implements AutoCloseable {
         if (batch != null) {
             return batch;
         }
-        long after;
-        synchronized (this) {
-            after = acknowledged.computeIfAbsent(stream, s -> outbox.acknowledged(config.name(), s));
+        Long after = health.acknowledged(stream);
+        if (after == null) {
+            after = outbox.acknowledged(config.name(), stream);
+            health.loaded(stream, after);
         }
         batch = stream == Stream.READINGS ? readings(after) : totals(after);
         if (batch != null) {
             pending.put(stream, batch);
-            synchronized (this) {
-                head.merge(stream, batch.lastSeq, Math::max);
-            }
+            health.seen(stream, batch.lastSeq);
         }
         return batch;
     }
@@ -221,30 +211,11 @@ public final class UplinkWorker implements AutoCloseable {
                 encoder.totals(rows, config.format()));
     }
 
-    private synchronized void delivered(Batch batch) {
-        acknowledged.put(batch.stream, batch.lastSeq);
-        Instant now = clock.instant();
-        lastAcknowledgedAt = now;
-        if (state == UplinkStatus.State.DOWN) {
-            state = UplinkStatus.State.UP;
-            Duration down = Duration.between(downSince, now);
-            LOG.info("Uplink {} up again after {} down; backlog at least {} readings, {} totals", config.name(),
-                    down, backlogOf(Stream.READINGS), backlogOf(Stream.TOTALS));
+    /** Measures how much is waiting in each stream (a few one-row look-ups). */
+    private void refreshHeads() {
+        for (Stream stream : ORDER) {
+            health.seen(stream, OutboxHead.find(outbox, stream, health.head(stream)));
         }
-    }
-
-    private synchronized void failed(String reason) {
-        lastError = reason;
-        if (state == UplinkStatus.State.UP) {
-            state = UplinkStatus.State.DOWN;
-            downSince = clock.instant();
-            LOG.warn("Uplink {} down: {}", config.name(), reason);
-        }
-    }
-
-    private long backlogOf(Stream stream) {
-        long ack = acknowledged.getOrDefault(stream, 0L);
-        return Math.max(0, head.getOrDefault(stream, ack) - ack);
     }
 
     /** Waits out a backoff; only close() cuts it short. */
