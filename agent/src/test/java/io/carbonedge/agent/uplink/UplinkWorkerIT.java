@@ -50,6 +50,7 @@ class UplinkWorkerIT {
             worker.start();
             await(WAIT, "1050 readings and 7 totals", () -> receiver.readingCount() == 1050
                     && receiver.totalCount() == 7);
+            await(WAIT, "watermark at 1050", () -> outbox.acknowledged("park", Stream.READINGS) == 1050);
 
             assertThat(receiver.readings(GATEWAY)).extracting(ReceivedReading::seq)
                     .containsExactlyElementsOf(readings.stream().map(Reading::seq).toList());
@@ -66,6 +67,7 @@ class UplinkWorkerIT {
             outbox.addReadings(TestData.readings(new Random(23), 1051, 5));
             worker.wakeUp();
             await(Duration.ofSeconds(10), "woken up for 5 more", () -> receiver.readingCount() == 1055);
+            await(WAIT, "status at 1055", () -> worker.status().acknowledged().get(Stream.READINGS) == 1055);
             UplinkStatus status = worker.status();
             assertThat(status.state()).isEqualTo(UplinkStatus.State.UP);
             assertThat(status.acknowledged()).containsEntry(Stream.READINGS, 1055L).containsEntry(Stream.TOTALS, 7L);
@@ -91,7 +93,7 @@ class UplinkWorkerIT {
             try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", port, dir)) {
                 await(WAIT, "all 250 after the platform came up", () -> receiver.readingCount() == 250);
                 await(WAIT, "watermark at 250", () -> outbox.acknowledged("park", Stream.READINGS) == 250);
-                assertThat(worker.status().state()).isEqualTo(UplinkStatus.State.UP);
+                await(WAIT, "status up", () -> worker.status().state() == UplinkStatus.State.UP);
                 assertThat(outbox.acknowledgements())
                         .containsExactly("park READINGS 100", "park READINGS 200", "park READINGS 250");
             }
@@ -121,7 +123,7 @@ class UplinkWorkerIT {
 
             assertThat(receiver.readings(GATEWAY)).extracting(ReceivedReading::seq)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, 3500).boxed().toList());
-            assertThat(worker.status().state()).isEqualTo(UplinkStatus.State.UP);
+            await(WAIT, "status up", () -> worker.status().state() == UplinkStatus.State.UP);
         } finally {
             receiver.close();
         }
