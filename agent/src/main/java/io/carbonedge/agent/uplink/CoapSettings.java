@@ -1,0 +1,48 @@
+package io.carbonedge.agent.uplink;
+
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+
+/**
+ * Californium configuration built in code, so that Californium never reads or writes its
+ * {@code Californium3.properties} file: block-wise transfer in 1024-byte blocks for anything larger
+ * than one datagram (RFC 7959), few threads (a gateway has few cores).
+ */
+public final class CoapSettings {
+
+    /** Largest message sent in one datagram; larger payloads go block-wise. */
+    public static final int BLOCK_SIZE = 1024;
+    /** Largest request body a receiver assembles from blocks (a 10,000-reading JSON batch fits). */
+    public static final int MAX_BODY_SIZE = 8 * 1024 * 1024;
+
+    private CoapSettings() {
+    }
+
+    /** For a client: one protocol thread, one UDP receiver and sender. */
+    public static Configuration client() {
+        Configuration config = base();
+        config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
+        config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
+        config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
+        return config;
+    }
+
+    /** For a server (the reference receiver and test peers). */
+    public static Configuration server() {
+        Configuration config = base();
+        config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 2);
+        return config;
+    }
+
+    private static Configuration base() {
+        CoapConfig.register();
+        UdpConfig.register();
+        // Replaces Californium's process-wide default too, so nothing falls back to a file.
+        Configuration config = new Configuration(Configuration.createStandardWithoutFile());
+        config.set(CoapConfig.MAX_MESSAGE_SIZE, BLOCK_SIZE);
+        config.set(CoapConfig.PREFERRED_BLOCK_SIZE, BLOCK_SIZE);
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_BODY_SIZE);
+        return config;
+    }
+}

@@ -1,0 +1,198 @@
+package io.carbonedge.agent.uplink;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.carbonedge.agent.config.PayloadFormat;
+import io.carbonedge.agent.store.IntervalTotal;
+import io.carbonedge.agent.store.Reading;
+import io.carbonedge.driver.Quality;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Encodes batches of readings and of interval totals as SenML packs (RFC 8428), in CBOR (integer
+ * labels, content-format 112) or JSON (text labels, 110), as {@link SenmlProfile} lays them out.
+ * Streams straight to bytes: no tree is built. Thread-safe.
+ */
+public final class SenmlEncoder {
+
+    private static final int READING_BYTES_GUESS = 48;
+
+    private final String gatewayId;
+    private final CBORFactory cbor = CBORFactory.builder()
+            .enable(CBORGenerator.Feature.WRITE_MINIMAL_DOUBLES)
+            .build();
+    private final JsonFactory json = new JsonFactory();
+
+    /** @param gatewayId names the gateway in every base name */
+    public SenmlEncoder(String gatewayId) {
+        this.gatewayId = gatewayId;
+    }
+
+    /** One record per reading, in the order given. */
+    public byte[] readings(List<Reading> batch, PayloadFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + batch.size() * READING_BYTES_GUESS);
+        try (JsonGenerator g = generator(out, format)) {
+            Labels labels = new Labels(g, format);
+            String baseName = SenmlProfile.baseName(gatewayId, Stream.READINGS);
+            g.writeStartArray(batch, batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                writeReading(labels, batch.get(i), i == 0 ? baseName : null);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding readings in memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Three records per total (amount, kgce, kgco2), in the order given. */
+    public byte[] totals(List<IntervalTotal> batch, PayloadFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + batch.size() * 3 * 96);
+        try (JsonGenerator g = generator(out, format)) {
+            Labels labels = new Labels(g, format);
+            String baseName = SenmlProfile.baseName(gatewayId, Stream.TOTALS);
+            g.writeStartArray(batch, batch.size() * 3);
+            for (int i = 0; i < batch.size(); i++) {
+                IntervalTotal total = batch.get(i);
+                String prefix = total.device() + '/' + total.point() + '/';
+                writeTotal(labels, total, i == 0 ? baseName : null, prefix + SenmlProfile.AMOUNT,
+                        total.carrier().unit(), total.amount());
+                writeTotal(labels, total, null, prefix + SenmlProfile.KGCE, "kg", total.kgce());
+                writeTotal(labels, total, null, prefix + SenmlProfile.KGCO2, "kg", total.kgCo2());
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding totals in memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    private JsonGenerator generator(ByteArrayOutputStream out, PayloadFormat format) throws IOException {
+        return format == PayloadFormat.SENML_CBOR ? cbor.createGenerator(out) : json.createGenerator(out);
+    }
+
+    private static void writeReading(Labels labels, Reading r, String baseName) throws IOException {
+        boolean hasUnit = r.unit() != null && !r.unit().isEmpty();
+        boolean hasValue = Double.isFinite(r.value());
+        boolean hasQuality = r.quality() != Quality.GOOD;
+        boolean hasReason = r.reason() != null;
+        int fields = 3 + (baseName != null ? 1 : 0) + (hasUnit ? 1 : 0) + (hasValue ? 1 : 0)
+                + (hasQuality ? 1 : 0) + (hasReason ? 1 : 0);
+        JsonGenerator g = labels.generator;
+        g.writeStartObject(r, fields);
+        if (baseName != null) {
+            labels.write(SenmlLabel.BASE_NAME);
+            g.writeString(baseName);
+        }
+        labels.write(SenmlLabel.NAME);
+        g.writeString(r.device() + '/' + r.point());
+        if (hasUnit) {
+            labels.write(SenmlLabel.UNIT);
+            g.writeString(r.unit());
+        }
+        if (hasValue) {
+            labels.write(SenmlLabel.VALUE);
+            g.writeNumber(r.value());
+        }
+        labels.write(SenmlLabel.TIME);
+        labels.writeTime(r.time());
+        g.writeFieldName(SenmlProfile.SEQ);
+        g.writeNumber(r.seq());
+        if (hasQuality) {
+            g.writeFieldName(SenmlProfile.QUALITY);
+            g.writeString(r.quality().name().toLowerCase(Locale.ROOT));
+        }
+        if (hasReason) {
+            g.writeFieldName(SenmlProfile.QUALITY_REASON);
+            g.writeString(r.reason());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeTotal(Labels labels, IntervalTotal t, String baseName, String name, String unit,
+                                   double value) throws IOException {
+        boolean hasValue = Double.isFinite(value);
+        int fields = 7 + (baseName != null ? 1 : 0) + (hasValue ? 1 : 0);
+        JsonGenerator g = labels.generator;
+        g.writeStartObject(t, fields);
+        if (baseName != null) {
+            labels.write(SenmlLabel.BASE_NAME);
+            g.writeString(baseName);
+        }
+        labels.write(SenmlLabel.NAME);
+        g.writeString(name);
+        labels.write(SenmlLabel.UNIT);
+        g.writeString(unit);
+        if (hasValue) {
+            labels.write(SenmlLabel.VALUE);
+            g.writeNumber(value);
+        }
+        labels.write(SenmlLabel.TIME);
+        labels.writeTime(t.intervalStart());
+        g.writeFieldName(SenmlProfile.SEQ);
+        g.writeNumber(t.seq());
+        g.writeFieldName(SenmlProfile.CARRIER);
+        g.writeString(t.carrier().configName());
+        g.writeFieldName(SenmlProfile.INTERVAL_LENGTH);
+        g.writeNumber(t.length().toSeconds());
+        g.writeFieldName(SenmlProfile.REVISION);
+        g.writeNumber(t.revision());
+        g.writeEndObject();
+    }
+
+    /** Writes RFC 8428 labels and times the way the format wants them. */
+    private static final class Labels {
+        final JsonGenerator generator;
+        private final CBORGenerator cbor;
+
+        Labels(JsonGenerator generator, PayloadFormat format) {
+            this.generator = generator;
+            this.cbor = format == PayloadFormat.SENML_CBOR ? (CBORGenerator) generator : null;
+        }
+
+        void write(SenmlLabel label) throws IOException {
+            if (cbor != null) {
+                cbor.writeFieldId(label.id);
+            } else {
+                generator.writeFieldName(label.text);
+            }
+        }
+
+        /** Seconds since the epoch with millisecond precision. */
+        void writeTime(Instant time) throws IOException {
+            long millis = time.toEpochMilli();
+            if (cbor != null || millis < 0) {
+                generator.writeNumber(millis / 1000.0);
+                return;
+            }
+            // Plain decimal text in JSON ("1712345678.25" rather than "1.71234567825E9").
+            long seconds = millis / 1000;
+            int fraction = (int) (millis % 1000);
+            if (fraction == 0) {
+                generator.writeNumber(seconds);
+                return;
+            }
+            StringBuilder text = new StringBuilder(24).append(seconds).append('.');
+            if (fraction < 100) {
+                text.append('0');
+            }
+            if (fraction < 10) {
+                text.append('0');
+            }
+            int end = text.append(fraction).length();
+            while (text.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.setLength(end);
+            generator.writeNumber(text.toString());
+        }
+    }
+}

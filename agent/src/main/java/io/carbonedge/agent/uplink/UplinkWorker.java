@@ -1,0 +1,268 @@
+package io.carbonedge.agent.uplink;
+
+import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.store.IntervalTotal;
+import io.carbonedge.agent.store.Reading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Forwards the buffer to one platform on its own thread: for each stream (totals first, then
+ * readings) it takes the next batch after the stream's watermark, encodes it, sends it and moves
+ * the watermark only once the platform has it. A failed batch is sent again, unchanged, after an
+ * exponential backoff with jitter; a batch is never skipped. Logs once per state change (down with
+ * the reason, up again with how long it was down), never per batch.
+ */
+public final class UplinkWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkWorker.class);
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final List<Stream> ORDER = List.of(Stream.TOTALS, Stream.READINGS);
+
+    private final UplinkConfig config;
+    private final Outbox outbox;
+    private final CoapUplink uplink;
+    private final SenmlEncoder encoder;
+    private final Backoff backoff;
+    private final Duration idleWait;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private final Map<Stream, Batch> pending = new EnumMap<>(Stream.class);
+    private final UplinkHealth health;
+    private final Thread thread;
+    private volatile boolean running;
+    private boolean woken; // guarded by lock
+    private String lastOutboxError;
+
+    /** A worker that owns {@code uplink} and closes it with itself. */
+    public UplinkWorker(String gatewayId, UplinkConfig config, Outbox outbox, CoapUplink uplink) {
+        this(gatewayId, config, outbox, uplink, Clock.systemUTC(), new Random(), IDLE_WAIT);
+    }
+
+    /** For tests: a clock for the status and log, a seeded jitter and a shorter idle wait. */
+    UplinkWorker(String gatewayId, UplinkConfig config, Outbox outbox, CoapUplink uplink, Clock clock,
+                 Random jitter, Duration idleWait) {
+        this.config = config;
+        this.outbox = outbox;
+        this.uplink = uplink;
+        this.encoder = new SenmlEncoder(gatewayId);
+        this.health = new UplinkHealth(config.name(), clock);
+        this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), jitter);
+        this.idleWait = idleWait;
+        this.thread = new Thread(this::run, "uplink-" + config.name());
+        thread.setDaemon(true);
+    }
+
+    /** A worker over Californium to {@code config.uri()}. */
+    public static UplinkWorker overCoap(String gatewayId, UplinkConfig config, Outbox outbox) throws IOException {
+        return new UplinkWorker(gatewayId, config, outbox, new CaliforniumUplink(config.uri(), config.timeout()));
+    }
+
+    public void start() {
+        running = true;
+        thread.start();
+        LOG.info("Uplink {} forwarding to {} ({})", config.name(), config.uri(), config.format());
+    }
+
+    /** Something was committed: look now rather than at the end of the idle wait. Cheap; any thread. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A snapshot; any thread. */
+    public UplinkStatus status() {
+        return health.snapshot();
+    }
+
+    /** Stops the thread (interrupting a send in flight) and releases the uplink. */
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        uplink.close();
+    }
+
+    private void run() {
+        while (running) {
+            boolean more = false;
+            try {
+                for (Stream stream : ORDER) {
+                    Batch batch = next(stream);
+                    if (batch == null) {
+                        continue;
+                    }
+                    if (!sendOne(batch)) {
+                        more = true; // backed off: go round again without idling
+                        break;
+                    }
+                    more |= batch.count == config.batchSize();
+                }
+                lastOutboxError = null;
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                if (!message.equals(lastOutboxError)) {
+                    LOG.error("Uplink {}: cannot read or move the buffer's watermark", config.name(), e);
+                    lastOutboxError = message;
+                }
+                pause(backoff.next());
+                continue;
+            }
+            if (!more) {
+                idle();
+            }
+        }
+    }
+
+    /** Sends; true when delivered, false after the failure's backoff. */
+    private boolean sendOne(Batch batch) {
+        SendResult result = uplink.send(batch.payload, config.format());
+        if (!running) {
+            return false;
+        }
+        switch (result.outcome()) {
+            case DELIVERED -> {
+                outbox.acknowledge(config.name(), batch.stream, batch.lastSeq);
+                pending.remove(batch.stream);
+                backoff.reset();
+                if (health.isDown()) {
+                    refreshHeads();
+                }
+                health.delivered(batch.stream, batch.lastSeq);
+                return true;
+            }
+            case REJECTED -> {
+                if (!batch.rejectionLogged) {
+                    LOG.error("Uplink {}: platform rejected {} seq {}..{}: {}; retrying every {}", config.name(),
+                            SenmlProfile.streamName(batch.stream), batch.firstSeq, batch.lastSeq, result.reason(),
+                            UplinkHealth.words(backoff.max()));
+                    batch.rejectionLogged = true;
+                }
+                refreshHeads();
+                health.failed(result.reason());
+                pause(backoff.max());
+                return false;
+            }
+            default -> {
+                refreshHeads();
+                health.failed(result.reason());
+                pause(backoff.next());
+                return false;
+            }
+        }
+    }
+
+    /** The batch waiting for a retry, or the next one after the watermark, or null. */
+    private Batch next(Stream stream) {
+        Batch batch = pending.get(stream);
+        if (batch != null) {
+            return batch;
+        }
+        Long after = health.acknowledged(stream);
+        if (after == null) {
+            after = outbox.acknowledged(config.name(), stream);
+            health.loaded(stream, after);
+        }
+        batch = stream == Stream.READINGS ? readings(after) : totals(after);
+        if (batch != null) {
+            pending.put(stream, batch);
+            health.seen(stream, batch.lastSeq);
+        }
+        return batch;
+    }
+
+    private Batch readings(long after) {
+        List<Reading> rows = outbox.readingsAfter(after, config.batchSize());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return new Batch(Stream.READINGS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
+                encoder.readings(rows, config.format()));
+    }
+
+    private Batch totals(long after) {
+        List<IntervalTotal> rows = outbox.totalsAfter(after, config.batchSize());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return new Batch(Stream.TOTALS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
+                encoder.totals(rows, config.format()));
+    }
+
+    /** Measures how much is waiting in each stream (a few one-row look-ups). */
+    private void refreshHeads() {
+        for (Stream stream : ORDER) {
+            health.seen(stream, OutboxHead.find(outbox, stream, health.head(stream)));
+        }
+    }
+
+    /** Waits out a backoff; only close() cuts it short. */
+    private void pause(Duration wait) {
+        awaitUntil(System.nanoTime() + wait.toNanos(), false);
+    }
+
+    /** Waits for a wakeUp(), close() or the idle period. */
+    private void idle() {
+        awaitUntil(System.nanoTime() + idleWait.toNanos(), true);
+    }
+
+    private void awaitUntil(long deadline, boolean wakeable) {
+        lock.lock();
+        try {
+            while (running && !(wakeable && woken)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                signal.awaitNanos(left);
+            }
+            if (wakeable) {
+                woken = false;
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts; the loop sees running == false
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One encoded batch of one stream, kept until delivered. */
+    private static final class Batch {
+        final Stream stream;
+        final long firstSeq;
+        final long lastSeq;
+        final int count;
+        final byte[] payload;
+        boolean rejectionLogged;
+
+        Batch(Stream stream, long firstSeq, long lastSeq, int count, byte[] payload) {
+            this.stream = stream;
+            this.firstSeq = firstSeq;
+            this.lastSeq = lastSeq;
+            this.count = count;
+            this.payload = payload;
+        }
+    }
+}
