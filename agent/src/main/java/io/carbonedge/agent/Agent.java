@@ -10,6 +10,7 @@ import io.carbonedge.agent.store.BufferStats;
 import io.carbonedge.agent.store.BufferWriter;
 import io.carbonedge.agent.store.LiveTotals;
 import io.carbonedge.agent.store.SqliteOutbox;
+import io.carbonedge.agent.uplink.Stream;
 import io.carbonedge.agent.uplink.UplinkStatus;
 import io.carbonedge.agent.uplink.UplinkWorker;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ public final class Agent implements AutoCloseable {
         this.latest = new LatestSamples(writer);
         for (UplinkConfig uplink : config.uplinks()) {
             SqliteOutbox outbox = new SqliteOutbox(database, clock);
-            UplinkWorker worker = new UplinkWorker(uplink, config.gatewayId(), outbox, clock);
+            UplinkWorker worker = UplinkWorker.overCoap(config.gatewayId(), uplink, outbox);
             outboxes.add(outbox);
             uplinks.add(worker);
             writer.addCommitListener(worker::wakeUp);
@@ -89,6 +91,29 @@ public final class Agent implements AutoCloseable {
 
     public BufferStats bufferStats() throws SQLException {
         return BufferStats.read(database);
+    }
+
+    /**
+     * Stops polling and waits, at most {@code limit}, until every uplink has delivered everything
+     * the buffer holds. Used where a clean hand-over matters more than a quick stop (the demo, tests).
+     *
+     * @return whether everything was delivered in time
+     */
+    public boolean stopPollingAndDrain(Duration limit) throws SQLException, InterruptedException {
+        scheduler.close();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (writer.isIdle() && delivered(writer.lastSeq(), BufferStats.read(database).totals())) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private boolean delivered(long readings, long totals) {
+        return uplinks().stream().allMatch(u -> u.acknowledged().getOrDefault(Stream.READINGS, 0L) >= readings
+                && u.acknowledged().getOrDefault(Stream.TOTALS, 0L) >= totals);
     }
 
     /** Stops polling, commits what is queued, then stops the uplinks. */

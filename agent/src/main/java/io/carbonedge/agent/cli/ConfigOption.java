@@ -26,12 +26,16 @@ final class ConfigOption {
         try {
             return Optional.of(new ConfigLoader().load(dir));
         } catch (InvalidConfigException e) {
-            err.println("carbonedge: " + e.errors().size() + " configuration error(s) in " + dir + ":");
-            for (ConfigError error : e.errors()) {
-                err.println("  " + error);
-            }
-            err.flush();
+            print(dir, e, err);
             return Optional.empty();
         }
+    }
+
+    static void print(Path dir, InvalidConfigException e, PrintWriter err) {
+        err.println("carbonedge: " + e.errors().size() + " configuration error(s) in " + dir + ":");
+        for (ConfigError error : e.errors()) {
+            err.println("  " + error);
+        }
+        err.flush();
     }
 }

@@ -1,6 +1,7 @@
 package io.carbonedge.agent.poll;
 
 import io.carbonedge.agent.config.DeviceConfig;
+import io.carbonedge.agent.retry.Backoff;
 import io.carbonedge.driver.DeviceUnavailableException;
 import io.carbonedge.driver.Sample;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ final class DevicePoller implements Runnable {
     DevicePoller(DeviceConfig device, SampleSink sink, Duration backoffMax, Clock clock, Consumer<DeviceStatus> publish) {
         this.device = device;
         this.sink = sink;
-        this.backoff = new Backoff(device.spec().interval(), backoffMax);
+        this.backoff = new Backoff(device.spec().interval(), backoffMax, new java.util.Random());
         this.clock = clock;
         this.publish = publish;
         this.status = DeviceStatus.starting(device.id());
@@ -47,12 +48,13 @@ final class DevicePoller implements Runnable {
                 boolean ok = pollOnce();
                 long now = System.nanoTime();
                 if (ok) {
+                    backoff.reset();
                     next += intervalNanos;
                     if (next <= now) {
                         next = now + intervalNanos - Math.floorMod(now - next, intervalNanos); // skip missed ticks
                     }
                 } else {
-                    next = now + backoff.after(status.consecutiveFailures()).toNanos();
+                    next = now + backoff.next().toNanos();
                 }
                 sleepUntil(next);
             }

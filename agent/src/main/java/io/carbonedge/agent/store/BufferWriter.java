@@ -57,6 +57,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private volatile boolean running = true;
     private volatile LiveTotals live = LiveTotals.EMPTY;
     private volatile boolean failing;
+    private volatile boolean busy;
 
     private BufferWriter(BufferDatabase db, AgentConfig config, Clock clock) throws SQLException {
         this.connection = db.connect();
@@ -114,6 +115,11 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         }
     }
 
+    /** Whether every sample handed in so far is committed. */
+    public boolean isIdle() {
+        return queue.isEmpty() && !busy;
+    }
+
     /** The highest sequence committed so far. */
     public long lastSeq() {
         return appender.lastSeq();
@@ -131,6 +137,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 collect(group);
                 commit(group);
                 group.clear();
+                busy = false;
             } catch (InterruptedException e) {
                 running = false;
             } catch (SQLException e) {
@@ -145,6 +152,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         if (first == null) {
             return;
         }
+        busy = true;
         group.add(first);
         int samples = first.samples().size();
         long deadline = System.nanoTime() + commitInterval.toNanos();

@@ -1,6 +1,7 @@
 package io.carbonedge.agent.uplink;
 
 import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.retry.Backoff;
 import io.carbonedge.agent.store.IntervalTotal;
 import io.carbonedge.agent.store.Reading;
 import org.slf4j.Logger;

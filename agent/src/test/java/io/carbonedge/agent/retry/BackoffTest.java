@@ -1,4 +1,4 @@
-package io.carbonedge.agent.uplink;
+package io.carbonedge.agent.retry;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

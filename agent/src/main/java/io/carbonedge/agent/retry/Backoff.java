@@ -1,4 +1,4 @@
-package io.carbonedge.agent.uplink;
+package io.carbonedge.agent.retry;
 
 import java.time.Duration;
 import java.util.Random;
@@ -7,21 +7,21 @@ import java.util.Random;
  * Exponential backoff with jitter: after the n-th failure in a row the wait is drawn from
  * [d/2, d] with d = min × 2^(n-1) capped at max, and never shorter than min. Not thread-safe.
  */
-final class Backoff {
+public final class Backoff {
 
     private final long minMillis;
     private final long maxMillis;
     private final Random random;
     private int failures;
 
-    Backoff(Duration min, Duration max, Random random) {
+    public Backoff(Duration min, Duration max, Random random) {
         this.minMillis = Math.max(1, min.toMillis());
         this.maxMillis = Math.max(minMillis, max.toMillis());
         this.random = random;
     }
 
     /** The wait after one more failure. */
-    Duration next() {
+    public Duration next() {
         long ceiling = minMillis;
         for (int i = 0; i < failures && ceiling < maxMillis; i++) {
             ceiling *= 2;
@@ -34,12 +34,12 @@ final class Backoff {
     }
 
     /** The longest wait. */
-    Duration max() {
+    public Duration max() {
         return Duration.ofMillis(maxMillis);
     }
 
     /** After a success: the next failure waits about min again. */
-    void reset() {
+    public void reset() {
         failures = 0;
     }
 }

@@ -1,0 +1,142 @@
+package io.carbonedge.agent.config;
+
+import io.carbonedge.agent.totals.GridFactors;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the sections of {@code agent.yaml} into their records, applying the documented defaults. */
+final class AgentFileReader {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern UPLINK_NAME = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final long MINUTES_PER_HOUR = 60;
+
+    private final YamlSection root;
+    private final Path configDir;
+
+    AgentFileReader(YamlSection root, Path configDir) {
+        this.root = root;
+        this.configDir = configDir;
+    }
+
+    String gatewayId() {
+        String id = root.text("gateway-id");
+        if (root.has("gateway-id") && !ID.matcher(id).matches()) {
+            root.error("gateway-id", "expected 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
+        }
+        return id;
+    }
+
+    Path dataDir() {
+        return configDir.resolve(root.text("data-dir", "/var/lib/carbonedge")).normalize();
+    }
+
+    PollDefaults poll() {
+        YamlSection s = root.mapOrEmpty("poll");
+        return new PollDefaults(
+                s.duration("interval", Duration.ofSeconds(10)),
+                s.duration("timeout", Duration.ofSeconds(2)),
+                s.duration("backoff-max", Duration.ofMinutes(5)));
+    }
+
+    StoreConfig store() {
+        YamlSection s = root.mapOrEmpty("store");
+        return new StoreConfig(
+                s.duration("commit-interval", Duration.ofMillis(200)),
+                (int) s.integer("max-batch", 1, 100_000, 5000));
+    }
+
+    List<UplinkConfig> uplinks() {
+        List<UplinkConfig> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<YamlSection> items = root.maps("uplinks");
+        if (items.isEmpty() && !root.has("uplinks")) {
+            root.error("uplinks", "missing required field 'uplinks': expected a list of platforms to forward to");
+        }
+        for (YamlSection s : items) {
+            String name = s.text("name");
+            if (s.has("name") && !UPLINK_NAME.matcher(name).matches()) {
+                s.error("name", "expected 1 to 32 lower-case letters, digits or '-', got '" + name + "'");
+            } else if (s.has("name") && !names.add(name)) {
+                s.error("name", "duplicate uplink name '" + name + "'");
+            }
+            out.add(new UplinkConfig(name, uri(s),
+                    s.choice("format", PayloadFormat.class, PayloadFormat.SENML_CBOR),
+                    (int) s.integer("batch-size", 1, 10_000, 500),
+                    s.duration("timeout", Duration.ofSeconds(10)),
+                    s.duration("backoff-min", Duration.ofSeconds(1)),
+                    s.duration("backoff-max", Duration.ofMinutes(5))));
+        }
+        return out;
+    }
+
+    private static URI uri(YamlSection s) {
+        String text = s.text("uri");
+        if (!s.has("uri")) {
+            return URI.create("coap://invalid");
+        }
+        try {
+            URI uri = new URI(text);
+            if ("coaps".equals(uri.getScheme())) {
+                s.error("uri", "coaps is not supported yet: expected a coap:// URI, got '" + text + "'");
+            } else if (!"coap".equals(uri.getScheme()) || uri.getHost() == null) {
+                s.error("uri", "expected a URI such as coap://platform.example:5683/carbonedge, got '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            s.error("uri", "expected a URI such as coap://platform.example:5683/carbonedge, got '" + text + "'");
+            return URI.create("coap://invalid");
+        }
+    }
+
+    AccountingConfig accounting() {
+        YamlSection s = root.mapOrEmpty("accounting");
+        Duration interval = s.duration("interval", Duration.ofMinutes(15));
+        if (interval.toMillis() % 60_000 != 0 || MINUTES_PER_HOUR % Math.max(1, interval.toMinutes()) != 0
+                || interval.toMinutes() == 0) {
+            s.error("interval", "expected a whole number of minutes that divides an hour "
+                    + "(1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m, 60m), got " + s.text("interval", ""));
+            interval = Duration.ofMinutes(15);
+        }
+        return new AccountingConfig(interval, zone(s), s.duration("grace", Duration.ofMinutes(2)),
+                s.number("electricity-kgce-per-kwh", 0.01, 1.0, 0.1229), gridFactor(s));
+    }
+
+    private static ZoneId zone(YamlSection s) {
+        String text = s.text("zone", "Asia/Shanghai");
+        try {
+            return ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            s.error("zone", "expected a time zone such as Asia/Shanghai, got '" + text + "'");
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+
+    private static GridFactor gridFactor(YamlSection s) {
+        String text = s.text("grid-factor", "mee-2022-national");
+        var named = GridFactors.byName(text);
+        if (named.isPresent()) {
+            return new GridFactor(text, named.get());
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 2) {
+                return new GridFactor("explicit", value);
+            }
+            s.error("grid-factor", "expected kgCO2/kWh from 0 to 2, got " + text);
+        } catch (NumberFormatException e) {
+            s.error("grid-factor", "expected one of " + String.join(", ", GridFactors.names())
+                    + " or a number in kgCO2/kWh, got '" + text + "'");
+        }
+        return new GridFactor("mee-2022-national", GridFactors.byName("mee-2022-national").orElseThrow());
+    }
+}

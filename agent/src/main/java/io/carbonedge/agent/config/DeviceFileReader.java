@@ -1,0 +1,120 @@
+package io.carbonedge.agent.config;
+
+import io.carbonedge.agent.totals.Carrier;
+import io.carbonedge.driver.ConfigSection;
+import io.carbonedge.driver.DeviceSpec;
+import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverFactory;
+import io.carbonedge.driver.PointKind;
+import io.carbonedge.driver.PointSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads one device file: the protocol-independent fields here, then hands the connection and
+ * the point maps to the protocol's {@link DriverFactory}, which reads its own fields and makes
+ * the driver.
+ */
+final class DeviceFileReader {
+
+    private final Map<String, DriverFactory> factories;
+    private final ProfileLibrary profiles;
+    private final PollDefaults defaults;
+
+    DeviceFileReader(Map<String, DriverFactory> factories, ProfileLibrary profiles, PollDefaults defaults) {
+        this.factories = factories;
+        this.profiles = profiles;
+        this.defaults = defaults;
+    }
+
+    /** The device, or empty when it is too broken to make a driver (its mistakes are reported). */
+    Optional<DeviceConfig> read(YamlSection root, Path file) {
+        String id = root.text("id");
+        if (root.has("id") && !AgentFileReader.ID.matcher(id).matches()) {
+            root.error("id", "expected 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
+        }
+        String name = root.text("name", "");
+        String protocol = root.text("protocol");
+        DriverFactory factory = factories.get(protocol);
+        if (factory == null && root.has("protocol")) {
+            root.error("protocol", "unknown protocol '" + protocol + "': expected one of " + new TreeSet<>(factories.keySet()));
+        }
+        var interval = root.duration("interval", defaults.interval());
+        var timeout = root.duration("timeout", defaults.timeout());
+
+        List<YamlSection> pointMaps = new ArrayList<>(profilePoints(root, protocol));
+        pointMaps.addAll(root.maps("points"));
+        if (pointMaps.isEmpty()) {
+            root.error("points", "expected at least one point, in 'points:' or from a 'profile:'");
+        }
+        List<PointSpec> points = new ArrayList<>();
+        Map<String, Carrier> carriers = new HashMap<>();
+        Map<String, YamlSection> seen = new HashMap<>();
+        for (YamlSection p : pointMaps) {
+            PointSpec point = point(p);
+            YamlSection earlier = seen.putIfAbsent(point.id(), p);
+            if (earlier != null && !point.id().isEmpty()) {
+                p.error("id", "duplicate point id '" + point.id() + "' in device '" + id + "': already defined at "
+                        + earlier.location());
+            }
+            points.add(point);
+            carrier(p, point).ifPresent(c -> carriers.put(point.id(), c));
+        }
+        ConfigSection connection = root.section("connection");
+        if (factory == null) {
+            return Optional.empty();
+        }
+        DeviceSpec spec = new DeviceSpec(id, protocol, interval, timeout, points);
+        Driver driver = factory.create(spec, connection, List.copyOf(pointMaps));
+        return Optional.of(new DeviceConfig(spec, name, carriers, driver, file));
+    }
+
+    private List<YamlSection> profilePoints(YamlSection root, String protocol) {
+        Optional<String> profileName = root.optionalText("profile");
+        if (profileName.isEmpty()) {
+            return List.of();
+        }
+        if (!profiles.exists(profileName.get())) {
+            root.error("profile", "unknown profile '" + profileName.get() + "': expected one of " + profiles.available());
+            return List.of();
+        }
+        Optional<Profile> profile = profiles.find(profileName.get());
+        if (profile.isEmpty()) {
+            return List.of();
+        }
+        if (!profile.get().protocol().equals(protocol)) {
+            root.error("profile", "profile '" + profileName.get() + "' is for protocol '" + profile.get().protocol()
+                    + "', but this device uses '" + protocol + "'");
+            return List.of();
+        }
+        return profile.get().points();
+    }
+
+    private static PointSpec point(YamlSection p) {
+        String id = p.text("id");
+        if (p.has("id") && !AgentFileReader.ID.matcher(id).matches()) {
+            p.error("id", "expected 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
+        }
+        if (!p.has("kind")) {
+            p.error("kind", "missing required field 'kind': expected one of counter, gauge, state");
+        }
+        PointKind kind = p.choice("kind", PointKind.class, PointKind.GAUGE);
+        return new PointSpec(id, kind, p.text("unit", ""));
+    }
+
+    private static Optional<Carrier> carrier(YamlSection p, PointSpec point) {
+        Carrier carrier = p.choice("carrier", Carrier.class, null);
+        if (carrier != null && point.kind() != PointKind.COUNTER) {
+            p.error("carrier", "a carrier is accounted only on counters; this point is a " + point.kind().name().toLowerCase()
+                    + " (set kind: counter, or remove the carrier)");
+            return Optional.empty();
+        }
+        return Optional.ofNullable(carrier);
+    }
+}

@@ -1,0 +1,70 @@
+package io.carbonedge.agent.demo;
+
+import io.carbonedge.driver.modbus.sim.GridMeterModel;
+import io.carbonedge.driver.modbus.sim.ModbusSimulator;
+import io.carbonedge.driver.modbus.sim.PvInverterModel;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The demo's simulated devices, as Modbus TCP slaves on loopback at the ports
+ * {@code config/demo/devices/*.yaml} point to: a transformer meter (ADL400 register map) and a
+ * rooftop PV inverter (SUN2000 register map). The inverter's sun runs on a clock set to late
+ * morning, so the demo shows generation whatever the hour.
+ */
+final class DemoDevices implements AutoCloseable {
+
+    static final int GRID_METER_PORT = 15502;
+    static final int PV_INVERTER_PORT = 15503;
+    private static final Duration STEP = Duration.ofMillis(500);
+
+    private final ModbusSimulator gridMeter;
+    private final ModbusSimulator pvInverter;
+    private final ScheduledExecutorService timer;
+
+    private DemoDevices(ModbusSimulator gridMeter, ModbusSimulator pvInverter, ScheduledExecutorService timer) {
+        this.gridMeter = gridMeter;
+        this.pvInverter = pvInverter;
+        this.timer = timer;
+    }
+
+    static DemoDevices start(ZoneId zone) throws IOException {
+        ModbusSimulator meter = ModbusSimulator.start(GRID_METER_PORT);
+        ModbusSimulator inverter;
+        try {
+            inverter = ModbusSimulator.start(PV_INVERTER_PORT);
+        } catch (IOException e) {
+            meter.close();
+            throw e;
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-devices");
+            t.setDaemon(true);
+            return t;
+        });
+        new GridMeterModel(meter.unit(1), Clock.system(zone)).start(timer, STEP);
+        new PvInverterModel(inverter.unit(1), lateMorning(zone)).start(timer, STEP);
+        return new DemoDevices(meter, inverter, timer);
+    }
+
+    /** A clock that reads 10:30 local time now and then runs at the normal rate. */
+    private static Clock lateMorning(ZoneId zone) {
+        Instant now = Instant.now();
+        Instant tenThirty = ZonedDateTime.now(zone).withHour(10).withMinute(30).withSecond(0).toInstant();
+        return Clock.offset(Clock.system(zone), Duration.between(now, tenThirty));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        gridMeter.close();
+        pvInverter.close();
+    }
+}
