@@ -41,10 +41,12 @@ CREATE TABLE counter_state (
     t_ms  INTEGER NOT NULL
 );
 
+-- revision > 0: an interval that had closed took late energy and will close again as a revision.
 CREATE TABLE open_interval (
     point    INTEGER NOT NULL,
     start_ms INTEGER NOT NULL,
     amount   REAL    NOT NULL,
+    revision INTEGER NOT NULL,
     PRIMARY KEY (point, start_ms)
 ) WITHOUT ROWID;
 

@@ -5,29 +5,49 @@ import io.carbonedge.agent.totals.ConversionFactors;
 import io.carbonedge.agent.totals.CounterAccountant;
 import io.carbonedge.agent.totals.CounterAccountant.Changes;
 import io.carbonedge.agent.totals.CounterAccountant.CounterState;
+import io.carbonedge.agent.totals.CounterAccountant.OpenAmount;
 import io.carbonedge.agent.totals.CounterAccountant.OpenKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and writes the accounting state ({@code counter_state}, {@code open_interval}) and the
  * closed totals ({@code interval_total}) on the writer's connection, inside its transaction.
  */
-final class AccountingTables {
+final class AccountingTables implements CounterAccountant.ClosedTotals {
 
     private final Connection connection;
     private final ConversionFactors factors;
+    private final PreparedStatement latest;
 
-    AccountingTables(Connection connection, ConversionFactors factors) {
+    AccountingTables(Connection connection, ConversionFactors factors) throws SQLException {
         this.connection = connection;
         this.factors = factors;
+        this.latest = connection.prepareStatement("SELECT amount, revision FROM interval_total "
+                + "WHERE point = ? AND start_ms = ? AND length_s = ? ORDER BY revision DESC LIMIT 1");
+    }
+
+    @Override
+    public Optional<OpenAmount> latest(OpenKey key, Duration length) {
+        try {
+            latest.setInt(1, key.point());
+            latest.setLong(2, key.start().toEpochMilli());
+            latest.setLong(3, length.toSeconds());
+            try (ResultSet rs = latest.executeQuery()) {
+                return rs.next() ? Optional.of(new OpenAmount(rs.getDouble(1), rs.getInt(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read closed totals: " + e.getMessage(), e);
+        }
     }
 
     /** Loads the saved state into a fresh accountant. */
@@ -39,11 +59,12 @@ final class AccountingTables {
                 counters.put(rs.getInt(1), new CounterState(rs.getDouble(2), Instant.ofEpochMilli(rs.getLong(3))));
             }
         }
-        Map<OpenKey, Double> open = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT point, start_ms, amount FROM open_interval");
+        Map<OpenKey, OpenAmount> open = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT point, start_ms, amount, revision FROM open_interval");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                open.put(new OpenKey(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))), rs.getDouble(3));
+                open.put(new OpenKey(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))),
+                        new OpenAmount(rs.getDouble(3), rs.getInt(4)));
             }
         }
         accountant.restore(counters, open);
@@ -62,24 +83,25 @@ final class AccountingTables {
                 s.executeBatch();
             }
         }
-        if (!changes.openAmounts().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO open_interval (point, start_ms, amount) VALUES (?, ?, ?)")) {
-                for (var e : changes.openAmounts().entrySet()) {
-                    s.setInt(1, e.getKey().point());
-                    s.setLong(2, e.getKey().start().toEpochMilli());
-                    s.setDouble(3, e.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
         if (!changes.closed().isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement(
                     "DELETE FROM open_interval WHERE point = ? AND start_ms = ?")) {
                 for (OpenKey key : changes.closed()) {
                     s.setInt(1, key.point());
                     s.setLong(2, key.start().toEpochMilli());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!changes.openAmounts().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO open_interval (point, start_ms, amount, revision) VALUES (?, ?, ?, ?)")) {
+                for (var e : changes.openAmounts().entrySet()) {
+                    s.setInt(1, e.getKey().point());
+                    s.setLong(2, e.getKey().start().toEpochMilli());
+                    s.setDouble(3, e.getValue().amount());
+                    s.setInt(4, e.getValue().revision());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -93,7 +115,7 @@ final class AccountingTables {
         }
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT INTO interval_total (point, carrier, start_ms, length_s, amount, kgce, kgco2, revision) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ClosedInterval c : closed) {
                 s.setInt(1, c.point());
                 s.setString(2, c.carrier().configName());
@@ -102,6 +124,7 @@ final class AccountingTables {
                 s.setDouble(5, c.amount());
                 s.setDouble(6, factors.kgce(c.carrier(), c.amount()));
                 s.setDouble(7, factors.kgCo2(c.carrier(), c.amount()));
+                s.setInt(8, c.revision());
                 s.addBatch();
             }
             s.executeBatch();

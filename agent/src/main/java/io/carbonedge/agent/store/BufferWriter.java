@@ -67,9 +67,10 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         this.catalog = new PointCatalog(connection);
         Map<Integer, Carrier> carriers = registerPoints(config.devices());
         var acc = config.accounting();
-        this.accountant = new CounterAccountant(new IntervalGrid(acc.interval(), acc.zone()), acc.grace(), carriers);
         this.accounting = new AccountingTables(connection,
                 new ConversionFactors(acc.electricityKgcePerKwh(), acc.gridFactor().kgCo2PerKwh()));
+        this.accountant = new CounterAccountant(new IntervalGrid(acc.interval(), acc.zone()), acc.grace(), carriers,
+                accounting);
         accounting.restoreInto(accountant);
         this.appender = new ReadingAppender(connection);
         this.thread = new Thread(this::run, "buffer-writer");
@@ -140,7 +141,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 busy = false;
             } catch (InterruptedException e) {
                 running = false;
-            } catch (SQLException e) {
+            } catch (SQLException | IllegalStateException e) {
                 onFailure(e);
             }
         }
@@ -203,7 +204,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         return ref < 0 ? "" : catalog.name(ref).unit();
     }
 
-    private void onFailure(SQLException e) {
+    private void onFailure(Exception e) {
         if (!failing) {
             failing = true;
             log.error("cannot write the buffer ({}); samples wait in memory and the write is retried", e.getMessage());

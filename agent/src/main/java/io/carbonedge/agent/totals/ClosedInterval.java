@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param carrier what it measures
  * @param start   interval start
  * @param length  interval length
- * @param amount  increase in {@code carrier.unit()}, never negative
+ * @param amount   increase in {@code carrier.unit()}, never negative; for a revision, the whole
+ *                 interval's amount (not the change)
+ * @param revision 0 the first time the interval closes; one more each time late data revises it
  */
-public record ClosedInterval(int point, Carrier carrier, Instant start, Duration length, double amount) {
+public record ClosedInterval(int point, Carrier carrier, Instant start, Duration length, double amount, int revision) {
 }

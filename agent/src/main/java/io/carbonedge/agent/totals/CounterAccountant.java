@@ -1,22 +1,25 @@
 package io.carbonedge.agent.totals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Turns counter readings into per-interval amounts. The increase between two readings is split
  * over the intervals it spans in proportion to time; an interval closes once its end plus the
- * grace period has passed.
+ * grace period has passed. Energy that lands in an interval that has already closed (a device
+ * that was offline past the grace period) reopens it as a revision: it closes again with the
+ * next revision number and its whole new amount, never as a silent change.
  *
  * <p>First version: a decrease starts a new segment (nothing counted across it); samples older
- * than the point's last reading are ignored. Rollover and late-data revisions come with the
- * accounting issue.
+ * than the point's last reading are ignored. Rollover classification comes with the accounting issue.
  *
  * <p>All state lives here and is handed to the store as {@link Changes} after each batch, to be
  * written in the same transaction as the readings it came from. Used by the writer thread only.
@@ -36,32 +39,48 @@ public final class CounterAccountant {
         }
     }
 
+    /** The amount so far of an open interval, and the revision it will close as. */
+    public record OpenAmount(double amount, int revision) {
+    }
+
+    /** What is known of an interval's last closing, from the buffer. */
+    @FunctionalInterface
+    public interface ClosedTotals {
+        /** The latest closed record of the interval, if it has closed before. */
+        Optional<OpenAmount> latest(OpenKey key, Duration length);
+    }
+
     /** What changed since the last {@link #drainChanges()}. */
-    public record Changes(Map<Integer, CounterState> counters, Map<OpenKey, Double> openAmounts, Set<OpenKey> closed) {
+    public record Changes(Map<Integer, CounterState> counters, Map<OpenKey, OpenAmount> openAmounts, Set<OpenKey> closed) {
         public boolean isEmpty() {
             return counters.isEmpty() && openAmounts.isEmpty() && closed.isEmpty();
         }
     }
 
     private final IntervalGrid grid;
-    private final java.time.Duration grace;
+    private final Duration grace;
     private final Map<Integer, Carrier> carriers;
+    private final ClosedTotals closedTotals;
     private final Map<Integer, CounterState> counters = new HashMap<>();
-    private final TreeMap<OpenKey, Double> open = new TreeMap<>();
+    private final TreeMap<OpenKey, OpenAmount> open = new TreeMap<>();
 
     private final Map<Integer, CounterState> changedCounters = new HashMap<>();
-    private final Map<OpenKey, Double> changedOpen = new HashMap<>();
+    private final Map<OpenKey, OpenAmount> changedOpen = new HashMap<>();
     private final Set<OpenKey> closedKeys = new HashSet<>();
 
-    /** @param carriers the carrier of each accounted counter, by point reference */
-    public CounterAccountant(IntervalGrid grid, java.time.Duration grace, Map<Integer, Carrier> carriers) {
+    /**
+     * @param carriers     the carrier of each accounted counter, by point reference
+     * @param closedTotals where to find an interval that closed before, to revise it
+     */
+    public CounterAccountant(IntervalGrid grid, Duration grace, Map<Integer, Carrier> carriers, ClosedTotals closedTotals) {
         this.grid = grid;
         this.grace = grace;
         this.carriers = Map.copyOf(carriers);
+        this.closedTotals = closedTotals;
     }
 
     /** The refs of every accounted counter. */
-    public java.util.Set<Integer> accountedPoints() {
+    public Set<Integer> accountedPoints() {
         return carriers.keySet();
     }
 
@@ -73,7 +92,7 @@ public final class CounterAccountant {
      * Replaces all state with what was loaded from the buffer (at start, or after a failed
      * transaction); state of points no longer accounted is dropped.
      */
-    public void restore(Map<Integer, CounterState> savedCounters, Map<OpenKey, Double> savedOpen) {
+    public void restore(Map<Integer, CounterState> savedCounters, Map<OpenKey, OpenAmount> savedOpen) {
         counters.clear();
         open.clear();
         changedCounters.clear();
@@ -116,16 +135,23 @@ public final class CounterAccountant {
             Instant end = grid.next(start);
             Instant a = from.isAfter(start) ? from : start;
             Instant b = to.isBefore(end) ? to : end;
-            double share = delta * (b.toEpochMilli() - a.toEpochMilli()) / span;
-            add(new OpenKey(point, start), share);
+            add(new OpenKey(point, start), delta * (b.toEpochMilli() - a.toEpochMilli()) / span);
             start = end;
         }
     }
 
     private void add(OpenKey key, double amount) {
-        double total = open.getOrDefault(key, 0.0) + amount;
-        open.put(key, total);
-        changedOpen.put(key, total);
+        OpenAmount current = open.get(key);
+        if (current == null) {
+            Optional<OpenAmount> closed = closedTotals.latest(key, grid.length());
+            if (closed.isPresent() && amount == 0) {
+                return; // nothing to revise
+            }
+            current = closed.map(c -> new OpenAmount(c.amount(), c.revision() + 1)).orElse(new OpenAmount(0, 0));
+        }
+        OpenAmount next = new OpenAmount(current.amount() + amount, current.revision());
+        open.put(key, next);
+        changedOpen.put(key, next);
     }
 
     /** Closes every interval whose end plus the grace period is at or before {@code now}. */
@@ -136,18 +162,19 @@ public final class CounterAccountant {
             if (grid.next(first.start()).plus(grace).isAfter(now)) {
                 break;
             }
-            double amount = open.remove(first);
+            OpenAmount amount = open.remove(first);
             changedOpen.remove(first);
             closedKeys.add(first);
             closed.add(new ClosedInterval(first.point(), carriers.get(first.point()), first.start(), grid.length(),
-                    Math.max(0, amount)));
+                    Math.max(0, amount.amount()), amount.revision()));
         }
         return closed;
     }
 
     /** The amount so far in the open interval holding {@code t}, for live views. */
     public double openAmount(int point, Instant t) {
-        return open.getOrDefault(new OpenKey(point, grid.startOf(t)), 0.0);
+        OpenAmount a = open.get(new OpenKey(point, grid.startOf(t)));
+        return a == null ? 0 : a.amount();
     }
 
     public Changes drainChanges() {

@@ -7,8 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +21,23 @@ class CounterAccountantTest {
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z"); // 08:00 Shanghai
     private static final int METER = 1;
 
-    private final CounterAccountant accountant = new CounterAccountant(
-            new IntervalGrid(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai")), Duration.ofMinutes(2),
-            Map.of(METER, Carrier.ELECTRICITY_IMPORT));
+    /** What has closed, as the buffer would remember it: latest revision per interval. */
+    private final Map<CounterAccountant.OpenKey, CounterAccountant.OpenAmount> closedSoFar = new HashMap<>();
+
+    private final CounterAccountant accountant = accountant();
+
+    private CounterAccountant accountant() {
+        return new CounterAccountant(new IntervalGrid(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai")),
+                Duration.ofMinutes(2), Map.of(METER, Carrier.ELECTRICITY_IMPORT),
+                (key, length) -> Optional.ofNullable(closedSoFar.get(key)));
+    }
+
+    private List<ClosedInterval> close(Instant now) {
+        List<ClosedInterval> closed = accountant.closeDue(now);
+        closed.forEach(c -> closedSoFar.put(new CounterAccountant.OpenKey(c.point(), c.start()),
+                new CounterAccountant.OpenAmount(c.amount(), c.revision())));
+        return closed;
+    }
 
     @Test
     void increaseAcrossABoundaryIsSplitInProportionToTime() {
@@ -66,6 +82,35 @@ class CounterAccountantTest {
     }
 
     @Test
+    void energyThatLandsInAClosedIntervalRevisesIt() {
+        accountant.accept(METER, T0.plusSeconds(60), 100);
+        accountant.accept(METER, T0.plusSeconds(120), 101);
+        assertThat(close(T0.plus(Duration.ofMinutes(20)))).singleElement()
+                .satisfies(c -> assertThat(c.revision()).isZero());
+
+        // the meter was unreachable for a while: its next reading spans the closed interval
+        accountant.accept(METER, T0.plus(Duration.ofMinutes(22)), 121);   // 20 kWh over 20 min: 13 min in the first interval
+
+        List<ClosedInterval> revised = close(T0.plus(Duration.ofHours(1)));
+        assertThat(revised).hasSize(2);
+        assertThat(revised.get(0).start()).isEqualTo(T0);
+        assertThat(revised.get(0).revision()).isEqualTo(1);
+        assertThat(revised.get(0).amount()).isCloseTo(1 + 20.0 * 13 / 20, within(1e-9));
+        assertThat(revised.get(1).start()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+        assertThat(revised.get(1).revision()).isZero();
+        assertThat(revised.get(1).amount()).isCloseTo(20.0 * 7 / 20, within(1e-9));
+    }
+
+    @Test
+    void aReadingThatAddsNothingToAClosedIntervalDoesNotRevise() {
+        accountant.accept(METER, T0.plusSeconds(60), 100);
+        accountant.accept(METER, T0.plusSeconds(120), 101);
+        close(T0.plus(Duration.ofMinutes(20)));
+        accountant.accept(METER, T0.plus(Duration.ofMinutes(22)), 101);
+        assertThat(close(T0.plus(Duration.ofHours(1)))).extracting(ClosedInterval::revision).containsOnly(0);
+    }
+
+    @Test
     void pointsWithoutACarrierAreNotAccounted() {
         accountant.accept(7, T0.plusSeconds(60), 1);
         accountant.accept(7, T0.plusSeconds(120), 2);
@@ -78,9 +123,7 @@ class CounterAccountantTest {
         accountant.accept(METER, T0.plusSeconds(120), 104);
         CounterAccountant.Changes saved = accountant.drainChanges();
 
-        CounterAccountant restarted = new CounterAccountant(
-                new IntervalGrid(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai")), Duration.ofMinutes(2),
-                Map.of(METER, Carrier.ELECTRICITY_IMPORT));
+        CounterAccountant restarted = accountant();
         restarted.restore(saved.counters(), saved.openAmounts());
         restarted.accept(METER, T0.plusSeconds(180), 110);
 
