@@ -34,8 +34,18 @@ public record ModbusPoint(String id, Table table, int register, DataType type, W
         return register + registerCount() - 1;
     }
 
-    /** Decodes and scales the point's value from a response that starts at {@code firstRegister}. */
+    /**
+     * Decodes and scales the point's value from a response that starts at {@code firstRegister}.
+     * A scale such as 0.01 divides by 100 instead, so 9876543 becomes 98765.43 rather than
+     * 98765.43000000001.
+     */
     public double valueFrom(int[] words, int firstRegister) {
-        return RegisterCodec.decode(type, order, words, register - firstRegister) * scale;
+        double raw = RegisterCodec.decode(type, order, words, register - firstRegister);
+        double divisor = 1 / scale;
+        double wholeDivisor = Math.rint(divisor);
+        if (Math.abs(wholeDivisor) >= 2 && Math.abs(divisor - wholeDivisor) < 1e-9 * Math.abs(divisor)) {
+            return raw / wholeDivisor;
+        }
+        return raw * scale;
     }
 }

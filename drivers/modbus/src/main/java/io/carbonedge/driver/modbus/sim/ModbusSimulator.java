@@ -22,13 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * Built on j2mod's slave, which shapes some behaviour: a unit that was never asked for answers
- * every read with exception 2 (illegal data address), and a client that sends no request for
- * 3 s is disconnected (as many real devices do).
+ * every read with exception 2 (illegal data address), and a client that sends nothing for 30 s
+ * is disconnected (as many real devices do; j2mod logs a warning when it does). j2mod serves
+ * each client on a non-daemon thread that only ends when the client disconnects or idles out,
+ * so close the drivers (clients) too when shutting down.
  */
 public final class ModbusSimulator implements AutoCloseable {
 
     private static final int CONNECTIONS = 8;
     private static final int FREE_PORT_ATTEMPTS = 5;
+    private static final int MAX_IDLE_SECONDS = 30;
 
     private final ModbusSlave slave;
     private final int port;
@@ -79,7 +82,8 @@ public final class ModbusSimulator implements AutoCloseable {
 
     /**
      * Stops listening. j2mod leaves connected clients connected until their next request, which
-     * it answers with exception 2 (illegal data address) before closing the connection.
+     * it answers with exception 2 (illegal data address) before closing the connection, or until
+     * they have been idle for 30 s.
      */
     @Override
     public void close() {
@@ -94,7 +98,7 @@ public final class ModbusSimulator implements AutoCloseable {
         }
         ModbusSlave slave = null;
         try {
-            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, CONNECTIONS, false, 0);
+            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, CONNECTIONS, false, MAX_IDLE_SECONDS);
             slave.open();
             return new ModbusSimulator(slave, port);
         } catch (ModbusException e) {
