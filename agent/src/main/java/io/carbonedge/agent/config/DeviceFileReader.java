@@ -1,7 +1,6 @@
 package io.carbonedge.agent.config;
 
 import io.carbonedge.agent.totals.Carrier;
-import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
 import io.carbonedge.driver.DriverFactory;
@@ -48,8 +47,9 @@ final class DeviceFileReader {
         var interval = root.duration("interval", defaults.interval());
         var timeout = root.duration("timeout", defaults.timeout());
 
+        List<YamlSection> ownPoints = root.maps("points");
         List<YamlSection> pointMaps = new ArrayList<>(profilePoints(root, protocol));
-        pointMaps.addAll(root.maps("points"));
+        pointMaps.addAll(ownPoints);
         if (pointMaps.isEmpty()) {
             root.error("points", "expected at least one point, in 'points:' or from a 'profile:'");
         }
@@ -66,8 +66,10 @@ final class DeviceFileReader {
             points.add(point);
             carrier(p, point).ifPresent(c -> carriers.put(point.id(), c));
         }
-        ConfigSection connection = root.section("connection");
+        YamlSection connection = root.requiredMap("connection");
         if (factory == null) {
+            connection.ignoreUnknownFields();
+            ownPoints.forEach(YamlSection::ignoreUnknownFields);
             return Optional.empty();
         }
         DeviceSpec spec = new DeviceSpec(id, protocol, interval, timeout, points);

@@ -29,6 +29,7 @@ final class YamlSection implements ConfigSection {
     private final ConfigErrors errors;
     private final Set<String> asked = new LinkedHashSet<>();
     private final List<YamlSection> children = new ArrayList<>();
+    private boolean checkUnknown = true;
 
     /**
      * @param path the field path of this map, e.g. {@code points[2]}; empty at the top of a file
@@ -188,7 +189,12 @@ final class YamlSection implements ConfigSection {
 
     @Override
     public ConfigSection section(String field) {
-        return optionalSection(field).orElseGet(() -> {
+        return requiredMap(field);
+    }
+
+    /** Like {@link #section} but typed. */
+    YamlSection requiredMap(String field) {
+        return optionalMap(field).orElseGet(() -> {
             if (map.get(field) == null) {
                 missing(field, "a map");
             }
@@ -264,8 +270,19 @@ final class YamlSection implements ConfigSection {
         return file + ":" + map.line() + ":" + map.column();
     }
 
+    /**
+     * Leaves this map out of the unknown-field check: its reader never ran (a device whose
+     * protocol is unknown), so every field would look unknown.
+     */
+    void ignoreUnknownFields() {
+        checkUnknown = false;
+    }
+
     /** Reports every field of this map and of the maps read from it that nobody asked for. */
     void reportUnknownFields() {
+        if (!checkUnknown) {
+            return;
+        }
         for (YamlNode.Key key : map.entries().keySet()) {
             if (!asked.contains(key.name())) {
                 String hint = FieldSuggestions.nearest(key.name(), asked)
