@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(e -> RUNTIME_FAILURE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? INVALID : RUNTIME_FAILURE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("carbonedge: " + e.getMessage());
             return RUNTIME_FAILURE;
