@@ -15,8 +15,19 @@ import java.util.List;
  */
 final class Migrations {
 
-    /** In order; the version of a script is its position + 1. Append, never edit or reorder. */
+    /**
+     * In order; script {@code V<n>__…} takes the schema to version n, so the list must run
+     * V1, V2, … without gaps. Append, never edit a script that has shipped.
+     */
     private static final List<String> SCRIPTS = List.of("V1__buffer.sql");
+
+    static {
+        for (int i = 0; i < SCRIPTS.size(); i++) {
+            if (!SCRIPTS.get(i).startsWith("V" + (i + 1) + "__")) {
+                throw new IllegalStateException("migration " + SCRIPTS.get(i) + " is out of order");
+            }
+        }
+    }
 
     private Migrations() {
     }

@@ -2,6 +2,7 @@ package io.carbonedge.driver;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Reads the points of one device. Created by a {@link DriverFactory} from validated
@@ -25,6 +26,16 @@ public interface Driver extends AutoCloseable {
      * @throws DeviceUnavailableException when the device cannot be reached
      */
     List<Sample> read(Instant now) throws DeviceUnavailableException;
+
+    /**
+     * The value at which a counter point wraps to zero, after scaling, when the device's encoding
+     * fixes it (a uint32 register in 0.01 kWh wraps at 2^32 × 0.01 = 42,949,672.96 kWh); empty
+     * when unknown (floating point, or a gauge). Accounting uses it to tell a rollover from a
+     * meter reset.
+     */
+    default OptionalDouble rolloverAt(String pointId) {
+        return OptionalDouble.empty();
+    }
 
     /** Releases connections. Never throws; a driver may be closed more than once. */
     @Override
