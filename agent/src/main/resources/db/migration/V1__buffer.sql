@@ -59,6 +59,20 @@ CREATE TABLE uplink_watermark (
     PRIMARY KEY (uplink, stream)
 ) WITHOUT ROWID;
 
+-- Readings that were lost before they could be forwarded, and why (the buffer reached its size cap,
+-- the memory queue overflowed while the disk could not be written, the buffer file was corrupt).
+-- Forwarded to the platform so that it knows what is missing. Never pruned.
+CREATE TABLE gap (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    reason      TEXT    NOT NULL,
+    readings    INTEGER NOT NULL,
+    first_seq   INTEGER,
+    last_seq    INTEGER,
+    from_ms     INTEGER,
+    to_ms       INTEGER,
+    recorded_ms INTEGER NOT NULL
+);
+
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value INTEGER NOT NULL

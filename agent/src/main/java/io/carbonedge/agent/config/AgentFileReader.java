@@ -52,7 +52,10 @@ final class AgentFileReader {
         YamlSection s = root.mapOrEmpty("store");
         return new StoreConfig(
                 s.duration("commit-interval", Duration.ofMillis(200)),
-                (int) s.integer("max-batch", 1, 100_000, 5000));
+                (int) s.integer("max-batch", 1, 100_000, 5000),
+                s.duration("retention", Duration.ofDays(183)),
+                s.integer("max-size-mb", 0, 1_000_000, 1024) << 20,
+                (int) s.integer("memory-samples", 1000, 10_000_000, 50_000));
     }
 
     List<UplinkConfig> uplinks() {

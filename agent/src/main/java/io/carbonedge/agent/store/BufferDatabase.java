@@ -1,12 +1,22 @@
 package io.carbonedge.agent.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The buffer file {@code <data>/buffer.db}: opens connections with the settings every user of
@@ -21,6 +31,9 @@ import java.sql.Statement;
 public final class BufferDatabase {
 
     public static final String FILE_NAME = "buffer.db";
+    private static final Logger log = LoggerFactory.getLogger(BufferDatabase.class);
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
 
     private final Path file;
 
@@ -28,14 +41,64 @@ public final class BufferDatabase {
         this.file = file;
     }
 
-    /** Creates the directory and file if needed and brings the schema up to date. */
+    /**
+     * Creates the directory and file if needed, checks the file and brings the schema up to date.
+     * A file SQLite cannot read as a database, or that fails {@code PRAGMA quick_check}, is moved
+     * aside as {@code buffer.db.corrupt-<time>} (with its WAL) and a fresh one takes its place,
+     * holding a gap record that tells the platform; the agent never loops on a broken file.
+     */
     public static BufferDatabase open(Path dataDir) throws IOException, SQLException {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    static BufferDatabase open(Path dataDir, Clock clock) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         BufferDatabase db = new BufferDatabase(dataDir.resolve(FILE_NAME));
+        Optional<String> damage = db.damage();
+        if (damage.isPresent()) {
+            Path aside = db.moveAside(clock.instant());
+            log.error("the buffer {} is damaged ({}); moved it aside to {} and started a fresh one",
+                    db.file, damage.get(), aside.getFileName());
+            try (Connection c = db.connect()) {
+                Migrations.apply(c);
+                GapLog.insert(c, "corrupt-buffer", -1, 0, 0, null, null, clock.instant());
+            }
+            return db;
+        }
         try (Connection c = db.connect()) {
             Migrations.apply(c);
         }
         return db;
+    }
+
+    /** Why the existing file cannot be used, or empty when it can (or does not exist yet). */
+    private Optional<String> damage() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            return "ok".equals(verdict) ? Optional.empty() : Optional.of("quick_check: " + verdict);
+        } catch (SQLException e) {
+            int code = e.getErrorCode();
+            if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT) {
+                return Optional.of(e.getMessage());
+            }
+            return Optional.empty(); // not damage (e.g. permissions): let the normal open report it
+        }
+    }
+
+    private Path moveAside(Instant now) throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now);
+        Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + stamp);
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = file.resolveSibling(FILE_NAME + suffix);
+            if (Files.exists(side)) {
+                Files.move(side, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return aside;
     }
 
     public Path file() {

@@ -19,14 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread that writes the buffer. Samples from every poller wait in a bounded queue and
@@ -38,10 +34,8 @@ import java.util.concurrent.TimeUnit;
 public final class BufferWriter implements SampleSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BufferWriter.class);
-    private static final int QUEUE_BATCHES = 10_000;
-
-    private record Batch(String device, List<Sample> samples) {
-    }
+    private static final Duration TICK = Duration.ofMillis(500);
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(10);
 
     private final Connection connection;
     private final PointCatalog catalog;
@@ -51,7 +45,10 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private final Clock clock;
     private final Duration commitInterval;
     private final int maxBatch;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final PendingSamples pending;
+    private final GapLog gaps;
+    private final Housekeeper housekeeper;
+    private long lastHousekeeping;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -73,6 +70,9 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 accounting);
         accounting.restoreInto(accountant);
         this.appender = new ReadingAppender(connection);
+        this.pending = new PendingSamples(config.store().memorySamples());
+        this.gaps = new GapLog(connection, clock);
+        this.housekeeper = new Housekeeper(connection, config, gaps, clock);
         this.thread = new Thread(this::run, "buffer-writer");
         this.thread.setDaemon(true);
     }
@@ -109,16 +109,12 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         if (samples.isEmpty()) {
             return;
         }
-        try {
-            queue.put(new Batch(deviceId, List.copyOf(samples)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pending.add(new PendingSamples.Batch(deviceId, List.copyOf(samples)));
     }
 
     /** Whether every sample handed in so far is committed. */
     public boolean isIdle() {
-        return queue.isEmpty() && !busy;
+        return pending.isEmpty() && !busy;
     }
 
     /** The highest sequence committed so far. */
@@ -132,45 +128,38 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     }
 
     private void run() {
-        List<Batch> group = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running || !pending.isEmpty()) {
+            List<PendingSamples.Batch> group = List.of();
             try {
-                collect(group);
+                group = pending.takeGroup(TICK, commitInterval, maxBatch);
+                busy = !group.isEmpty();
                 commit(group);
-                group.clear();
                 busy = false;
+                housekeepWhenDue();
             } catch (InterruptedException e) {
                 running = false;
             } catch (SQLException | IllegalStateException e) {
+                pending.putBack(group);
                 onFailure(e);
             }
         }
     }
 
-    /** Waits for a first batch (or a tick, so intervals still close when nothing arrives), then gathers more. */
-    private void collect(List<Batch> group) throws InterruptedException {
-        Batch first = queue.poll(commitInterval.toMillis(), TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return;
-        }
-        busy = true;
-        group.add(first);
-        int samples = first.samples().size();
-        long deadline = System.nanoTime() + commitInterval.toNanos();
-        while (samples < maxBatch && running) {
-            long wait = deadline - System.nanoTime();
-            Batch next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-            if (next == null) {
-                break;
-            }
-            group.add(next);
-            samples += next.samples().size();
+    private void housekeepWhenDue() throws SQLException {
+        long now = System.nanoTime();
+        if (now - lastHousekeeping >= HOUSEKEEPING_EVERY.toNanos()) {
+            lastHousekeeping = now;
+            housekeeper.run();
         }
     }
 
-    private void commit(List<Batch> group) throws SQLException {
+    private void commit(List<PendingSamples.Batch> group) throws SQLException {
+        PendingSamples.Dropped dropped = pending.takeDropped();
         try {
-            for (Batch batch : group) {
+            if (dropped != null) {
+                gaps.recordDropped(dropped);
+            }
+            for (PendingSamples.Batch batch : group) {
                 for (Sample sample : batch.samples()) {
                     int ref = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
                     appender.append(ref, sample);
@@ -184,9 +173,12 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
             accounting.insertTotals(closed);
             accounting.write(accountant.drainChanges());
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
             appender.rolledBack();
+            if (dropped != null) {
+                pending.restoreDropped(dropped);
+            }
             throw e;
         }
         live = LiveTotals.of(catalog, accountant, clock.instant());
@@ -194,7 +186,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
             failing = false;
             log.info("buffer writes work again");
         }
-        if (!group.isEmpty()) {
+        if (!group.isEmpty() || dropped != null) {
             commitListeners.forEach(Runnable::run);
         }
     }
@@ -207,7 +199,8 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private void onFailure(Exception e) {
         if (!failing) {
             failing = true;
-            log.error("cannot write the buffer ({}); samples wait in memory and the write is retried", e.getMessage());
+            log.error("cannot write the buffer ({}); polling goes on, samples wait in memory (at most {}) and the "
+                    + "write is retried", e.getMessage(), pending.limit());
         }
         try {
             accountant.drainChanges();

@@ -44,7 +44,7 @@ class BufferWriterTest {
         DeviceConfig device = new DeviceConfig(meter, "", Map.of("import_kwh", Carrier.ELECTRICITY_IMPORT), null,
                 data.resolve("meter.yaml"));
         return new AgentConfig("gw", data, new PollDefaults(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                new StoreConfig(Duration.ofMillis(20), 5000), List.of(),
+                StoreConfig.of(Duration.ofMillis(20), 5000), List.of(),
                 new AccountingConfig(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(2), 0.1229,
                         new GridFactor("mee-2022-national", 0.5366)),
                 List.of(device));

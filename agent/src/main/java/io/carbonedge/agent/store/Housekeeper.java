@@ -1,0 +1,151 @@
+package io.carbonedge.agent.store;
+
+import io.carbonedge.agent.config.AgentConfig;
+import io.carbonedge.agent.config.UplinkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps the buffer within its retention and size cap, in small steps on the writer's thread so a
+ * prune never holds the database for long:
+ * <ol>
+ *   <li>readings every uplink has acknowledged and that are older than the retention window go;</li>
+ *   <li>over the size cap, acknowledged readings go first, oldest first, whatever their age;</li>
+ *   <li>still over, the oldest unforwarded readings go, and a gap record says how many, which
+ *       sequence numbers and what time range, so the platform learns what it will never get.</li>
+ * </ol>
+ * Totals and gap records are never pruned.
+ */
+final class Housekeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeper.class);
+    private static final int CHUNK = 2000;
+    private static final int MAX_CHUNKS_PER_RUN = 25;
+
+    private final Connection connection;
+    private final List<String> uplinks;
+    private final Duration retention;
+    private final long maxBytes;
+    private final GapLog gaps;
+    private final Clock clock;
+    private boolean evicting;
+
+    Housekeeper(Connection connection, AgentConfig config, GapLog gaps, Clock clock) {
+        this.connection = connection;
+        this.uplinks = config.uplinks().stream().map(UplinkConfig::name).toList();
+        this.retention = config.store().retention();
+        this.maxBytes = config.store().maxSizeBytes();
+        this.gaps = gaps;
+        this.clock = clock;
+    }
+
+    void run() throws SQLException {
+        long acknowledged = acknowledgedByAll();
+        long cutoff = clock.instant().minus(retention).toEpochMilli();
+        for (int i = 0; i < MAX_CHUNKS_PER_RUN && deleteAcknowledged(acknowledged, cutoff) == CHUNK; i++) {
+            // keep going in small transactions
+        }
+        if (maxBytes > 0) {
+            enforceCap(acknowledged);
+        }
+    }
+
+    private void enforceCap(long acknowledged) throws SQLException {
+        boolean over = usedBytes() > maxBytes;
+        for (int i = 0; i < MAX_CHUNKS_PER_RUN && over; i++) {
+            if (deleteAcknowledged(acknowledged, Long.MAX_VALUE) == 0) {
+                evictUnforwarded();
+            }
+            over = usedBytes() > maxBytes;
+        }
+        if (over != evicting) {
+            evicting = over;
+            if (over) {
+                log.warn("the buffer is over its cap of {} MB with nothing forwarded left to prune: the oldest "
+                        + "unforwarded readings are dropped and reported to the platform as gaps", maxBytes >> 20);
+            }
+        }
+    }
+
+    /** Deletes up to one chunk of the oldest acknowledged readings older than {@code cutoffMs}. */
+    private int deleteAcknowledged(long acknowledged, long cutoffMs) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM reading WHERE seq IN "
+                + "(SELECT seq FROM reading WHERE seq <= ? ORDER BY seq LIMIT ?) AND t_ms < ?")) {
+            s.setLong(1, acknowledged);
+            s.setInt(2, CHUNK);
+            s.setLong(3, cutoffMs);
+            int deleted = s.executeUpdate();
+            connection.commit();
+            return deleted;
+        }
+    }
+
+    private void evictUnforwarded() throws SQLException {
+        try (PreparedStatement range = connection.prepareStatement("SELECT count(*), min(seq), max(seq), min(t_ms), max(t_ms) "
+                + "FROM (SELECT seq, t_ms FROM reading ORDER BY seq LIMIT ?)")) {
+            range.setInt(1, CHUNK);
+            try (ResultSet rs = range.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return;
+                }
+                long count = rs.getLong(1);
+                long first = rs.getLong(2);
+                long last = rs.getLong(3);
+                Instant from = Instant.ofEpochMilli(rs.getLong(4));
+                Instant to = Instant.ofEpochMilli(rs.getLong(5));
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reading WHERE seq BETWEEN ? AND ?")) {
+                    delete.setLong(1, first);
+                    delete.setLong(2, last);
+                    delete.executeUpdate();
+                }
+                gaps.recordEvicted(count, first, last, from, to);
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** The lowest readings watermark among the configured uplinks (all of it when there are none). */
+    private long acknowledgedByAll() throws SQLException {
+        if (uplinks.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long lowest = Long.MAX_VALUE;
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq FROM uplink_watermark WHERE uplink = ? AND stream = 'READINGS'")) {
+            for (String uplink : uplinks) {
+                s.setString(1, uplink);
+                try (ResultSet rs = s.executeQuery()) {
+                    lowest = Math.min(lowest, rs.next() ? rs.getLong(1) : 0);
+                }
+            }
+        }
+        return lowest;
+    }
+
+    /** Space the database uses for data: pages in use, free pages excluded. */
+    long usedBytes() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            long pagesInUse = pragma(s, "page_count") - pragma(s, "freelist_count");
+            return pagesInUse * pragma(s, "page_size");
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
