@@ -1,8 +1,12 @@
 package io.carbonedge.agent;
 
+import io.carbonedge.agent.clock.ClockGuard;
 import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.health.ClockState;
 import io.carbonedge.agent.health.LatestSamples;
+import io.carbonedge.agent.health.StatusFile;
+import io.carbonedge.agent.health.StatusPublisher;
 import io.carbonedge.agent.poll.DeviceStatus;
 import io.carbonedge.agent.poll.PollScheduler;
 import io.carbonedge.agent.store.BufferDatabase;
@@ -20,6 +24,8 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,9 @@ import java.util.Map;
 public final class Agent implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+    /** Device clocks and late logs may put a reading a little ahead: the floor keeps this much slack. */
+    private static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
     private final AgentConfig config;
     private final BufferDatabase database;
@@ -43,11 +52,15 @@ public final class Agent implements AutoCloseable {
     private final PollScheduler scheduler;
     private final List<UplinkWorker> uplinks = new ArrayList<>();
     private final List<SqliteOutbox> outboxes = new ArrayList<>();
+    private final ClockGuard guard;
+    private final StatusPublisher status;
 
-    private Agent(AgentConfig config, Clock clock) throws IOException, SQLException {
+    private Agent(AgentConfig config, BufferDatabase database, Clock clock, ClockGuard guard)
+            throws IOException, SQLException {
         this.config = config;
-        this.database = BufferDatabase.open(config.dataDir());
-        this.writer = BufferWriter.open(database, config, clock);
+        this.database = database;
+        this.guard = guard;
+        this.writer = BufferWriter.open(database, config, clock, guard);
         this.latest = new LatestSamples(writer);
         for (UplinkConfig uplink : config.uplinks()) {
             SqliteOutbox outbox = new SqliteOutbox(database, clock);
@@ -57,11 +70,28 @@ public final class Agent implements AutoCloseable {
             writer.addCommitListener(worker::wakeUp);
         }
         this.scheduler = new PollScheduler(config.devices(), latest, config.poll().backoffMax(), clock);
+        this.status = new StatusPublisher(new StatusFile(config.dataDir()), new StatusSources(), clock, STATUS_EVERY);
     }
 
-    /** Opens the buffer, then starts uplinks and pollers. */
+    /**
+     * The agent on the system clock, holding readings until the clock can be trusted (past the
+     * build time and the newest reading already buffered, and synchronised where timesyncd runs).
+     */
+    public static Agent start(AgentConfig config, Instant builtAt) throws IOException, SQLException {
+        BufferDatabase database = BufferDatabase.open(config.dataDir());
+        Instant newest = BufferStats.read(database).newestReading();
+        Instant floor = newest != null && newest.minus(CLOCK_SLACK).isAfter(builtAt) ? newest.minus(CLOCK_SLACK) : builtAt;
+        return start(config, database, Clock.systemUTC(), ClockGuard.system(floor));
+    }
+
+    /** The agent on a clock of the caller's, trusted as it is (tests, the demo's simulations). */
     public static Agent start(AgentConfig config, Clock clock) throws IOException, SQLException {
-        Agent agent = new Agent(config, clock);
+        return start(config, BufferDatabase.open(config.dataDir()), clock, ClockGuard.trusting(clock));
+    }
+
+    private static Agent start(AgentConfig config, BufferDatabase database, Clock clock, ClockGuard guard)
+            throws IOException, SQLException {
+        Agent agent = new Agent(config, database, clock, guard);
         agent.uplinks.forEach(UplinkWorker::start);
         agent.scheduler.start();
         log.info("gateway {} running: {} device(s), {} uplink(s), buffer {}", config.gatewayId(),
@@ -93,6 +123,34 @@ public final class Agent implements AutoCloseable {
         return BufferStats.read(database);
     }
 
+    /** What the status file is made of. */
+    private final class StatusSources implements StatusPublisher.Sources {
+        @Override
+        public String gatewayId() {
+            return config.gatewayId();
+        }
+
+        @Override
+        public Collection<DeviceStatus> devices() {
+            return scheduler.statuses().values();
+        }
+
+        @Override
+        public List<UplinkStatus> uplinks() {
+            return Agent.this.uplinks();
+        }
+
+        @Override
+        public BufferStats buffer() throws SQLException {
+            return bufferStats();
+        }
+
+        @Override
+        public ClockState clock() {
+            return guard.state();
+        }
+    }
+
     /**
      * Stops polling and waits, at most {@code limit}, until every uplink has delivered everything
      * the buffer holds. Used where a clean hand-over matters more than a quick stop (the demo, tests).
@@ -122,6 +180,7 @@ public final class Agent implements AutoCloseable {
         scheduler.close();
         writer.close();
         uplinks.forEach(UplinkWorker::close);
+        status.close();
         outboxes.forEach(SqliteOutbox::close);
         log.info("gateway {} stopped", config.gatewayId());
     }

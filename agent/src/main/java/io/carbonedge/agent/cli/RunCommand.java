@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         AgentConfig c = data == null ? loaded.get() : loaded.get().withDataDir(data);
-        Agent agent = Agent.start(c, Clock.systemUTC());
+        Agent agent = Agent.start(c, VersionProvider.buildTime());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

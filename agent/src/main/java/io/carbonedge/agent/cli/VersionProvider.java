@@ -4,21 +4,36 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Properties;
 
 /** The version the build stamped into {@code carbonedge-version.properties}. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
 
-    static String version() {
+    private static Properties properties() {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/carbonedge-version.properties")) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException ignored) {
-            // fall through to "unknown"
+            // fall through to the defaults
         }
-        return p.getProperty("version", "unknown");
+        return p;
+    }
+
+    static String version() {
+        return properties().getProperty("version", "unknown");
+    }
+
+    /** When this agent was built: no clock reading before it can be right. */
+    public static Instant buildTime() {
+        try {
+            return Instant.parse(properties().getProperty("built", ""));
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,8 +16,10 @@ import java.util.TreeMap;
  * @param totals       closed interval totals held
  * @param acknowledged the readings watermark of each uplink
  * @param fileBytes    database size (pages × page size), WAL excluded
+ * @param newestReading the time of the reading with the highest sequence, or {@code null} when there is none
  */
-public record BufferStats(long readings, long lastSeq, long totals, Map<String, Long> acknowledged, long fileBytes) {
+public record BufferStats(long readings, long lastSeq, long totals, Map<String, Long> acknowledged, long fileBytes,
+                          Instant newestReading) {
 
     /** Reads the counts on a short-lived connection. */
     public static BufferStats read(BufferDatabase db) throws SQLException {
@@ -31,7 +34,8 @@ public record BufferStats(long readings, long lastSeq, long totals, Map<String, 
                     acked.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            return new BufferStats(readings, lastSeq, totals, acked, bytes);
+            long newest = single(s, "SELECT coalesce((SELECT t_ms FROM reading ORDER BY seq DESC LIMIT 1), -1)");
+            return new BufferStats(readings, lastSeq, totals, acked, bytes, newest < 0 ? null : Instant.ofEpochMilli(newest));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.carbonedge.agent.store;
 
+import io.carbonedge.agent.clock.ClockGuard;
 import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.agent.config.DeviceConfig;
 import io.carbonedge.agent.poll.SampleSink;
@@ -43,6 +44,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private final CounterAccountant accountant;
     private final ReadingAppender appender;
     private final Clock clock;
+    private final ClockGuard guard;
     private final Duration commitInterval;
     private final int maxBatch;
     private final PendingSamples pending;
@@ -56,9 +58,10 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private volatile boolean failing;
     private volatile boolean busy;
 
-    private BufferWriter(BufferDatabase db, AgentConfig config, Clock clock) throws SQLException {
+    private BufferWriter(BufferDatabase db, AgentConfig config, Clock clock, ClockGuard guard) throws SQLException {
         this.connection = db.connect();
         this.clock = clock;
+        this.guard = guard;
         this.commitInterval = config.store().commitInterval();
         this.maxBatch = config.store().maxBatch();
         this.catalog = new PointCatalog(connection);
@@ -79,7 +82,16 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
 
     /** Opens the writer's connection, registers the configured points and restores the accounting state. */
     public static BufferWriter open(BufferDatabase db, AgentConfig config, Clock clock) throws SQLException {
-        BufferWriter writer = new BufferWriter(db, config, clock);
+        return open(db, config, clock, ClockGuard.trusting(clock));
+    }
+
+    /**
+     * As {@link #open(BufferDatabase, AgentConfig, Clock)}, holding samples while {@code guard}
+     * does not trust the clock and re-stamping them by any step it took meanwhile.
+     */
+    public static BufferWriter open(BufferDatabase db, AgentConfig config, Clock clock, ClockGuard guard)
+            throws SQLException {
+        BufferWriter writer = new BufferWriter(db, config, clock, guard);
         writer.thread.start();
         return writer;
     }
@@ -109,7 +121,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         if (samples.isEmpty()) {
             return;
         }
-        pending.add(new PendingSamples.Batch(deviceId, List.copyOf(samples)));
+        pending.add(new PendingSamples.Batch(deviceId, List.copyOf(samples), clock.instant(), guard.nanos()));
     }
 
     /** Whether every sample handed in so far is committed. */
@@ -132,6 +144,11 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
             List<PendingSamples.Batch> group = List.of();
             try {
                 group = pending.takeGroup(TICK, commitInterval, maxBatch);
+                if (!guard.trusted()) {
+                    pending.putBack(group);
+                    Thread.sleep(TICK.toMillis());
+                    continue;
+                }
                 busy = !group.isEmpty();
                 commit(group);
                 busy = false;
@@ -160,7 +177,10 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 gaps.recordDropped(dropped);
             }
             for (PendingSamples.Batch batch : group) {
-                for (Sample sample : batch.samples()) {
+                Duration correction = guard.correction(batch.capturedAt(), batch.capturedNanos());
+                for (Sample stamped : batch.samples()) {
+                    Sample sample = correction.isZero() ? stamped : new Sample(stamped.pointId(),
+                            stamped.time().plus(correction), stamped.value(), stamped.quality(), stamped.reason());
                     int ref = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
                     appender.append(ref, sample);
                     if (sample.isGood()) {

@@ -18,8 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PendingSamples {
 
-    /** The samples of one read of one device. */
-    record Batch(String device, List<Sample> samples) {
+    /**
+     * The samples of one read of one device.
+     *
+     * @param capturedAt    the wall clock when they were handed in
+     * @param capturedNanos the monotonic clock then, to re-stamp them if the wall clock steps
+     */
+    record Batch(String device, List<Sample> samples, Instant capturedAt, long capturedNanos) {
     }
 
     /** What was dropped since the last {@link #takeDropped()}. */

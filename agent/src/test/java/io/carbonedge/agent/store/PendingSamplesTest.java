@@ -16,7 +16,7 @@ class PendingSamplesTest {
 
     private static PendingSamples.Batch batch(int second, int size) {
         return new PendingSamples.Batch("d", IntStream.range(0, size)
-                .mapToObj(i -> Sample.good("p" + i, T0.plusSeconds(second), i)).toList());
+                .mapToObj(i -> Sample.good("p" + i, T0.plusSeconds(second), i)).toList(), T0, 0);
     }
 
     @Test
