@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The running agent, wired by hand in one place: pollers feed the buffer writer, which commits
@@ -42,6 +43,7 @@ public final class Agent implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+    private static final Duration WRITER_STUCK_AFTER = Duration.ofSeconds(60);
     /** Device clocks and late logs may put a reading a little ahead: the floor keeps this much slack. */
     private static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
@@ -121,6 +123,12 @@ public final class Agent implements AutoCloseable {
 
     public BufferStats bufferStats() throws SQLException {
         return BufferStats.read(database);
+    }
+
+    /** What keeps the agent from doing its job (a hung device read, a stuck buffer writer), or empty. */
+    public Optional<String> stuck() {
+        Optional<String> poll = scheduler.stuck();
+        return poll.isPresent() ? poll : writer.stuck(WRITER_STUCK_AFTER);
     }
 
     /** What the status file is made of. */

@@ -2,6 +2,8 @@ package io.carbonedge.agent.cli;
 
 import io.carbonedge.agent.Agent;
 import io.carbonedge.agent.config.AgentConfig;
+import io.carbonedge.agent.health.SystemdNotifier;
+import io.carbonedge.agent.health.Watchdog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +37,15 @@ final class RunCommand implements Callable<Integer> {
         }
         AgentConfig c = data == null ? loaded.get() : loaded.get().withDataDir(data);
         Agent agent = Agent.start(c, VersionProvider.buildTime());
+        Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment(System.getenv());
+        Optional<Watchdog> watchdog = systemd.flatMap(n -> n.watchdogPeriod().map(p -> new Watchdog(n, p, agent::stuck)));
+        systemd.ifPresent(n -> n.ready("polling " + c.devices().size() + " device(s)"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.ifPresent(SystemdNotifier::stopping);
+            watchdog.ifPresent(Watchdog::close);
             agent.close();
+            systemd.ifPresent(SystemdNotifier::close);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

@@ -27,6 +27,7 @@ final class DevicePoller implements Runnable {
     private final Clock clock;
     private final Consumer<DeviceStatus> publish;
     private volatile boolean running = true;
+    private volatile long readStartedNanos;
     private DeviceStatus status;
 
     DevicePoller(DeviceConfig device, SampleSink sink, Duration backoffMax, Clock clock, Consumer<DeviceStatus> publish) {
@@ -65,9 +66,26 @@ final class DevicePoller implements Runnable {
         }
     }
 
+    /** How long the read under way has taken, or zero when none is. */
+    Duration inRead() {
+        long started = readStartedNanos;
+        return started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    String deviceId() {
+        return device.id();
+    }
+
+    /** A read that takes longer than this is hung, whatever the driver's own timeout says. */
+    Duration hungAfter() {
+        return device.spec().timeout().multipliedBy(3).plusSeconds(5);
+    }
+
     private boolean pollOnce() {
+        readStartedNanos = System.nanoTime();
         try {
             List<Sample> samples = device.driver().read(clock.instant());
+            readStartedNanos = 0;
             sink.accept(device.id(), samples);
             if (status.state() == DeviceStatus.State.OFFLINE) {
                 log.info("device {} online again after {} failed polls", device.id(), status.consecutiveFailures());
@@ -80,6 +98,8 @@ final class DevicePoller implements Runnable {
             failed(e.getMessage(), null);
         } catch (RuntimeException e) {
             failed("driver error: " + e, e);
+        } finally {
+            readStartedNanos = 0;
         }
         return false;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Map<String, DeviceStatus> statuses = new ConcurrentHashMap<>();
     private final List<DevicePoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean started;
 
     public PollScheduler(List<DeviceConfig> devices, SampleSink sink, Duration backoffMax, Clock clock) {
         for (DeviceConfig device : devices) {
@@ -34,6 +36,7 @@ public final class PollScheduler implements AutoCloseable {
 
     public void start() {
         threads.forEach(Thread::start);
+        started = true;
     }
 
     /** The latest status of every device, by id. */
@@ -41,9 +44,25 @@ public final class PollScheduler implements AutoCloseable {
         return new TreeMap<>(statuses);
     }
 
+    /** A poller that is hung in a read, or whose thread died, in words; empty when all are alive. */
+    public Optional<String> stuck() {
+        for (int i = 0; i < pollers.size(); i++) {
+            DevicePoller poller = pollers.get(i);
+            if (!threads.get(i).isAlive() && started) {
+                return Optional.of("the poll thread of device " + poller.deviceId() + " has died");
+            }
+            if (poller.inRead().compareTo(poller.hungAfter()) > 0) {
+                return Optional.of("the read of device " + poller.deviceId() + " has hung for "
+                        + poller.inRead().toSeconds() + " s");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stops every poller, waiting for reads under way to end (each is bounded by its device's timeout). */
     @Override
     public void close() {
+        started = false;
         pollers.forEach(DevicePoller::stop);
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -57,6 +58,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private volatile LiveTotals live = LiveTotals.EMPTY;
     private volatile boolean failing;
     private volatile boolean busy;
+    private volatile long lastLoopNanos = System.nanoTime();
 
     private BufferWriter(BufferDatabase db, AgentConfig config, Clock clock, ClockGuard guard) throws SQLException {
         this.connection = db.connect();
@@ -124,6 +126,17 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         pending.add(new PendingSamples.Batch(deviceId, List.copyOf(samples), clock.instant(), guard.nanos()));
     }
 
+    /** When the writer has not come round its loop for longer than {@code limit}, what is wrong. */
+    public Optional<String> stuck(Duration limit) {
+        long since = System.nanoTime() - lastLoopNanos;
+        if (!thread.isAlive() && running) {
+            return Optional.of("the buffer writer has died");
+        }
+        return since > limit.toNanos()
+                ? Optional.of("the buffer writer has been stuck for " + Duration.ofNanos(since).toSeconds() + " s")
+                : Optional.empty();
+    }
+
     /** Whether every sample handed in so far is committed. */
     public boolean isIdle() {
         return pending.isEmpty() && !busy;
@@ -141,6 +154,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
 
     private void run() {
         while (running || !pending.isEmpty()) {
+            lastLoopNanos = System.nanoTime();
             List<PendingSamples.Batch> group = List.of();
             try {
                 group = pending.takeGroup(TICK, commitInterval, maxBatch);
