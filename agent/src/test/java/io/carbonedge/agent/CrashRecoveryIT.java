@@ -66,15 +66,15 @@ class CrashRecoveryIT {
                     Process agent = startAgent(config, "run-" + i);
                     long before = committed(data);
                     // let it commit and forward for a while, then kill it without warning
-                    await().atMost(Duration.ofSeconds(30)).until(() -> committed(data) > before + 50);
+                    await().atMost(Duration.ofSeconds(90)).until(() -> committed(data) > before + 50);
                     Thread.sleep(random.nextInt(1500));
                     agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
                 Process last = startAgent(config, "final");
-                await().atMost(Duration.ofSeconds(30)).until(() -> committed(data) > 0);
+                await().atMost(Duration.ofSeconds(90)).until(() -> committed(data) > 0);
                 ticker.shutdownNow();
                 meter.close();   // the device goes away: no more readings, the backlog drains
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                         .until(() -> receiver.readingCount() >= committed(data));
                 last.destroy();
                 assertThat(last.waitFor(20, TimeUnit.SECONDS)).isTrue();
