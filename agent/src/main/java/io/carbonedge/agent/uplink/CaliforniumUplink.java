@@ -7,7 +7,9 @@ import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.exception.ConnectorException;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.dtls.HandshakeException;
@@ -102,6 +104,8 @@ public final class CaliforniumUplink implements CoapUplink {
         request.setURI(uri);
         request.setPayload(payload);
         request.getOptions().setContentFormat(contentFormat(format));
+        HandshakeWatch handshake = new HandshakeWatch();
+        request.addMessageObserver(handshake);
         CoapResponse response;
         try {
             response = client.advanced(request);
@@ -109,17 +113,49 @@ public final class CaliforniumUplink implements CoapUplink {
             return failed(e);
         }
         if (response == null) {
-            if (dtls != null) {
-                // The platform may have lost our DTLS session (a restart, a NAT rebinding): start
-                // the next attempt with a fresh handshake instead of talking into the void.
-                dtls.clearConnectionState();
+            if (dtls == null) {
+                return SendResult.retry("no response within " + timeout.toMillis() + " ms");
+            }
+            // The platform may have lost our DTLS session (a restart, a NAT rebinding): start the
+            // next attempt with a fresh handshake instead of talking into the void.
+            dtls.clearConnectionState();
+            if (handshake.error != null) {
+                return failed(handshake.error);
+            }
+            if (handshake.started && !handshake.established) {
+                // A peer that cannot verify our Finished message drops it silently (RFC 6347
+                // 4.1.2.7), so a wrong key looks like silence: say which silence it was.
+                return SendResult.retry("DTLS handshake with " + uri.getHost() + ":" + port()
+                        + " did not complete within " + timeout.toMillis() + " ms (" + hint() + ")");
             }
             return SendResult.retry("no response within " + timeout.toMillis() + " ms");
         }
         return interpret(response);
     }
 
-    private SendResult failed(Exception e) {
+    /** What the DTLS layer did for one request. */
+    private static final class HandshakeWatch extends MessageObserverAdapter {
+        volatile boolean started;
+        volatile boolean established;
+        volatile Throwable error;
+
+        @Override
+        public void onConnecting() {
+            started = true;
+        }
+
+        @Override
+        public void onContextEstablished(EndpointContext context) {
+            established = true;
+        }
+
+        @Override
+        public void onSendError(Throwable e) {
+            error = e;
+        }
+    }
+
+    private SendResult failed(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HandshakeException handshake) {
                 return SendResult.retry("DTLS handshake with " + uri.getHost() + ":" + port() + " failed: "
