@@ -72,14 +72,37 @@ final class AgentFileReader {
             } else if (s.has("name") && !names.add(name)) {
                 s.error("name", "duplicate uplink name '" + name + "'");
             }
-            out.add(new UplinkConfig(name, uri(s),
+            URI uri = uri(s);
+            out.add(new UplinkConfig(name, uri,
                     s.choice("format", PayloadFormat.class, PayloadFormat.SENML_CBOR),
                     (int) s.integer("batch-size", 1, 10_000, 500),
                     s.duration("timeout", Duration.ofSeconds(10)),
                     s.duration("backoff-min", Duration.ofSeconds(1)),
-                    s.duration("backoff-max", Duration.ofMinutes(5))));
+                    s.duration("backoff-max", Duration.ofMinutes(5)),
+                    new UplinkSecurityReader(s, configDir).read("coaps".equals(uri.getScheme())),
+                    maxRate(s)));
         }
         return out;
+    }
+
+    private static int maxRate(YamlSection s) {
+        String text = s.optionalText("max-rate").map(String::strip).orElse(null);
+        if (text == null) {
+            return UplinkConfig.DEFAULT_MAX_RATE;
+        }
+        if (text.equals("unlimited")) {
+            return UplinkConfig.UNLIMITED;
+        }
+        try {
+            long rate = Long.parseLong(text.replace("_", ""));
+            if (rate >= 1 && rate <= 1_000_000) {
+                return (int) rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        s.error("max-rate", "expected readings per second from 1 to 1000000, or unlimited, got '" + text + "'");
+        return UplinkConfig.DEFAULT_MAX_RATE;
     }
 
     private static URI uri(YamlSection s) {
@@ -89,10 +112,10 @@ final class AgentFileReader {
         }
         try {
             URI uri = new URI(text);
-            if ("coaps".equals(uri.getScheme())) {
-                s.error("uri", "coaps is not supported yet: expected a coap:// URI, got '" + text + "'");
-            } else if (!"coap".equals(uri.getScheme()) || uri.getHost() == null) {
-                s.error("uri", "expected a URI such as coap://platform.example:5683/carbonedge, got '" + text + "'");
+            if (!("coap".equals(uri.getScheme()) || "coaps".equals(uri.getScheme())) || uri.getHost() == null) {
+                s.error("uri", "expected a URI such as coap://platform.example:5683/carbonedge or "
+                        + "coaps://platform.example:5684/carbonedge, got '" + text + "'");
+                return URI.create("coap://invalid");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -1,6 +1,7 @@
 package io.carbonedge.agent.receiver;
 
 import io.carbonedge.agent.uplink.CoapSettings;
+import io.carbonedge.agent.uplink.DtlsSettings;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * A reference implementation of the platform side of {@code docs/uplink.md}, for tests and the
- * demo: a CoAP server with one upload resource that stores what gateways send in its own SQLite
+ * demo: a CoAP server (plain, or DTLS 1.2 with PSK and/or X.509 when started with a
+ * {@link ReceiverDtls}) with one upload resource that stores what gateways send in its own SQLite
  * file ({@code <dir>/receiver.db}), once per (gateway, stream, seq), and answers 2.04 only after the
  * commit. Its query methods read that file.
  */
@@ -32,14 +34,17 @@ public final class PlatformReceiver implements AutoCloseable {
     private final String host;
     private final String path;
     private final int port;
+    private final boolean secure;
 
-    private PlatformReceiver(CoapServer server, ReceiverStore store, String host, String path, int port) {
+    private PlatformReceiver(CoapServer server, ReceiverStore store, String host, String path, int port,
+                             boolean secure) {
         this.server = server;
         this.store = store;
         this.summary = new SummaryReport(store);
         this.host = host;
         this.path = path;
         this.port = port;
+        this.secure = secure;
     }
 
     /** Starts on host:port (0 picks a free port) at {@link #DEFAULT_PATH}. */
@@ -54,6 +59,15 @@ public final class PlatformReceiver implements AutoCloseable {
      * @throws IOException when the directory, the database or the port cannot be had
      */
     public static PlatformReceiver start(String host, int port, Path dir, String path) throws IOException {
+        return start(host, port, dir, path, null);
+    }
+
+    /**
+     * Like {@link #start(String, int, Path, String)}, over DTLS ({@code coaps://}) only when
+     * {@code dtls} is not null.
+     */
+    public static PlatformReceiver start(String host, int port, Path dir, String path, ReceiverDtls dtls)
+            throws IOException {
         Files.createDirectories(dir);
         ReceiverStore store;
         try {
@@ -62,10 +76,21 @@ public final class PlatformReceiver implements AutoCloseable {
             throw new IOException("cannot open " + dir.resolve("receiver.db") + ": " + e.getMessage(), e);
         }
         CoapServer server = new CoapServer(CoapSettings.server());
-        CoapEndpoint endpoint = CoapEndpoint.builder()
-                .setConfiguration(server.getConfig())
-                .setInetSocketAddress(new InetSocketAddress(host, port))
-                .build();
+        CoapEndpoint.Builder builder = CoapEndpoint.builder().setConfiguration(server.getConfig());
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (dtls == null) {
+            builder.setInetSocketAddress(address);
+        } else {
+            try {
+                builder.setConnector(DtlsSettings.server(address, server.getConfig(), dtls.psks(),
+                        dtls.certificate(), dtls.certificate() == null ? List.of() : dtls.certificate().trusted()));
+            } catch (RuntimeException e) {
+                server.destroy();
+                closeQuietly(store);
+                throw new IOException("cannot set up DTLS: " + e.getMessage(), e);
+            }
+        }
+        CoapEndpoint endpoint = builder.build();
         server.addEndpoint(endpoint);
         addResource(server, path, store);
         try {
@@ -75,7 +100,7 @@ public final class PlatformReceiver implements AutoCloseable {
             closeQuietly(store);
             throw new IOException("cannot bind CoAP to " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new PlatformReceiver(server, store, host, path, endpoint.getAddress().getPort());
+        return new PlatformReceiver(server, store, host, path, endpoint.getAddress().getPort(), dtls != null);
     }
 
     private static void addResource(CoapServer server, String path, ReceiverStore store) {
@@ -94,9 +119,9 @@ public final class PlatformReceiver implements AutoCloseable {
         return port;
     }
 
-    /** {@code coap://host:port/path}, what a gateway's uplink {@code uri} is set to. */
+    /** {@code coap://host:port/path} (or {@code coaps://}), what a gateway's uplink {@code uri} is set to. */
     public URI uri() {
-        return URI.create("coap://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"
+        return URI.create((secure ? "coaps" : "coap") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"
                 + path.replaceAll("^/+", ""));
     }
 

@@ -2,12 +2,14 @@ package io.carbonedge.agent.store;
 
 import io.carbonedge.agent.totals.Carrier;
 import io.carbonedge.agent.uplink.Outbox;
+import io.carbonedge.agent.uplink.ParkedBatch;
 import io.carbonedge.agent.uplink.Stream;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +113,76 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw failed("read totals", e);
+        }
+    }
+
+    @Override
+    public long latest(Stream stream) {
+        String sql = stream == Stream.READINGS ? "SELECT max(seq) FROM reading" : "SELECT max(seq) FROM interval_total";
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw failed("find the latest " + stream.name().toLowerCase(Locale.ROOT), e);
+        }
+    }
+
+    @Override
+    public void park(ParkedBatch batch) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO parked_batch (uplink, stream, first_seq, last_seq, records, reason, parked_ms) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, batch.uplink());
+                insert.setString(2, batch.stream().name());
+                insert.setLong(3, batch.firstSeq());
+                insert.setLong(4, batch.lastSeq());
+                insert.setInt(5, batch.records());
+                insert.setString(6, batch.reason());
+                insert.setLong(7, batch.parkedAt().toEpochMilli());
+                insert.executeUpdate();
+                acknowledge(batch.uplink(), batch.stream(), batch.lastSeq());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failed("park a refused batch", e);
+        }
+    }
+
+    @Override
+    public List<ParkedBatch> parked(String uplink) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT stream, first_seq, last_seq, records, reason, parked_ms FROM parked_batch "
+                        + "WHERE uplink = ? ORDER BY id")) {
+            query.setString(1, uplink);
+            List<ParkedBatch> out = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ParkedBatch(uplink, Stream.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+                            rs.getInt(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed("list parked batches", e);
+        }
+    }
+
+    @Override
+    public long parkedCount(String uplink) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM parked_batch WHERE uplink = ?")) {
+            query.setString(1, uplink);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failed("count parked batches", e);
         }
     }
 

@@ -1,53 +1,93 @@
 package io.carbonedge.agent.uplink;
 
 import io.carbonedge.agent.config.PayloadFormat;
+import io.carbonedge.agent.config.UplinkSecurity;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.dtls.HandshakeException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * {@link CoapUplink} over Eclipse Californium: a confirmable POST to a {@code coap://} URI from its
- * own UDP endpoint on an ephemeral port, block-wise in 1024-byte blocks when the batch does not fit
- * one datagram. The only class on the gateway side that sees Californium. Not meant for concurrent
- * sends (one uplink worker thread uses it).
+ * {@link CoapUplink} over Eclipse Californium: a confirmable POST to a {@code coap://} or
+ * {@code coaps://} URI from its own endpoint on an ephemeral port, block-wise in 1024-byte blocks
+ * when the batch does not fit one datagram. A {@code coaps://} uplink has a DTLS endpoint only, so
+ * it cannot send in plain text: a failed handshake (wrong key, untrusted certificate) is a
+ * {@link Outcome#RETRY}, never a fallback. The only class on the gateway side that sees
+ * Californium (with {@link DtlsSettings}). Not meant for concurrent sends (one uplink worker thread
+ * uses it).
  */
 public final class CaliforniumUplink implements CoapUplink {
 
     private static final int MAX_REASON_CHARS = 200;
+    /**
+     * 4.xx answers that are not about the batch: 4.08 (a block-wise transfer the platform lost,
+     * e.g. across a restart) and 4.29 (too many requests) say "not now"; the others say the
+     * platform is not (yet) set up for this gateway, resource, method or format.
+     */
+    private static final Set<CoAP.ResponseCode> NOT_THIS_BATCH = EnumSet.of(
+            CoAP.ResponseCode.REQUEST_ENTITY_INCOMPLETE, CoAP.ResponseCode.TOO_MANY_REQUESTS,
+            CoAP.ResponseCode.UNAUTHORIZED, CoAP.ResponseCode.FORBIDDEN, CoAP.ResponseCode.NOT_FOUND,
+            CoAP.ResponseCode.METHOD_NOT_ALLOWED, CoAP.ResponseCode.NOT_ACCEPTABLE,
+            CoAP.ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
 
     private final URI uri;
     private final Duration timeout;
     private final CoapEndpoint endpoint;
+    private final DTLSConnector dtls;
+    private final boolean psk;
     private final CoapClient client;
     private volatile boolean closed;
 
-    /**
-     * Binds the local endpoint (an ephemeral UDP port on all interfaces).
-     *
-     * @param uri     the platform's resource, {@code coap://host:port/path}
-     * @param timeout how long to wait for the response to a whole batch, blocks included
-     * @throws IOException when no local UDP port can be bound
-     */
+    /** A plain {@code coap://} uplink. */
     public CaliforniumUplink(URI uri, Duration timeout) throws IOException {
-        if (!"coap".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("only coap:// is supported yet, not " + uri);
-        }
+        this(uri, timeout, UplinkSecurity.none());
+    }
+
+    /**
+     * Binds the local endpoint (an ephemeral UDP port on all interfaces): DTLS for {@code coaps://}.
+     *
+     * @param uri      the platform's resource, {@code coap://host:port/path} or {@code coaps://…}
+     * @param timeout  how long to wait for the response to a whole batch, blocks (and handshake) included
+     * @param security none for {@code coap://}; PSK or X.509 for {@code coaps://}
+     * @throws IOException when no local UDP port can be bound
+     * @throws IllegalArgumentException when scheme and security do not go together
+     */
+    public CaliforniumUplink(URI uri, Duration timeout, UplinkSecurity security) throws IOException {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.endpoint = CoapEndpoint.builder()
-                .setConfiguration(CoapSettings.client())
-                .setInetSocketAddress(new InetSocketAddress(0))
-                .build();
+        boolean plain = security instanceof UplinkSecurity.None;
+        this.psk = security instanceof UplinkSecurity.Psk;
+        if ("coaps".equalsIgnoreCase(uri.getScheme()) && plain) {
+            throw new IllegalArgumentException("a coaps:// uplink needs PSK or X.509 credentials: " + uri);
+        } else if ("coap".equalsIgnoreCase(uri.getScheme()) && !plain) {
+            throw new IllegalArgumentException("DTLS credentials given for a plain coap:// uplink: " + uri);
+        } else if (!"coap".equalsIgnoreCase(uri.getScheme()) && !"coaps".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("expected a coap:// or coaps:// URI, got " + uri);
+        }
+        CoapEndpoint.Builder builder = CoapEndpoint.builder().setConfiguration(CoapSettings.client());
+        if (plain) {
+            this.dtls = null;
+            builder.setInetSocketAddress(new InetSocketAddress(0));
+        } else {
+            this.dtls = DtlsSettings.client(security, CoapSettings.client());
+            builder.setConnector(dtls);
+        }
+        this.endpoint = builder.build();
         endpoint.start();
         this.client = new CoapClient(uri);
         client.setEndpoint(endpoint);
@@ -64,20 +104,84 @@ public final class CaliforniumUplink implements CoapUplink {
         request.setURI(uri);
         request.setPayload(payload);
         request.getOptions().setContentFormat(contentFormat(format));
+        HandshakeWatch handshake = new HandshakeWatch();
+        request.addMessageObserver(handshake);
         CoapResponse response;
         try {
             response = client.advanced(request);
-        } catch (ConnectorException e) {
-            return SendResult.retry("transport error: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            return SendResult.retry("transport error: " + e);
+        } catch (ConnectorException | IOException | RuntimeException e) {
+            return failed(e);
         }
         if (response == null) {
+            if (dtls == null) {
+                return SendResult.retry("no response within " + timeout.toMillis() + " ms");
+            }
+            // The platform may have lost our DTLS session (a restart, a NAT rebinding): start the
+            // next attempt with a fresh handshake instead of talking into the void.
+            dtls.clearConnectionState();
+            if (handshake.error != null) {
+                return failed(handshake.error);
+            }
+            if (handshake.started && !handshake.established) {
+                // A peer that cannot verify our Finished message drops it silently (RFC 6347
+                // 4.1.2.7), so a wrong key looks like silence: say which silence it was.
+                return SendResult.retry("DTLS handshake with " + uri.getHost() + ":" + port()
+                        + " did not complete within " + timeout.toMillis() + " ms (" + hint() + ")");
+            }
             return SendResult.retry("no response within " + timeout.toMillis() + " ms");
         }
         return interpret(response);
     }
 
+    /** What the DTLS layer did for one request. */
+    private static final class HandshakeWatch extends MessageObserverAdapter {
+        volatile boolean started;
+        volatile boolean established;
+        volatile Throwable error;
+
+        @Override
+        public void onConnecting() {
+            started = true;
+        }
+
+        @Override
+        public void onContextEstablished(EndpointContext context) {
+            established = true;
+        }
+
+        @Override
+        public void onSendError(Throwable e) {
+            error = e;
+        }
+    }
+
+    private SendResult failed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException handshake) {
+                return SendResult.retry("DTLS handshake with " + uri.getHost() + ":" + port() + " failed: "
+                        + handshake.getMessage() + " (" + hint() + ")");
+            }
+        }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return SendResult.retry("transport error: " + (cause.getMessage() != null ? cause.getMessage() : cause));
+    }
+
+    private String hint() {
+        return psk ? "do the PSK identity and key match what the platform has for this gateway?"
+                : "is the platform's certificate signed by trusted-ca and issued for this host, and does the "
+                        + "platform trust this gateway's certificate?";
+    }
+
+    private int port() {
+        return uri.getPort() > 0 ? uri.getPort() : dtls != null ? 5684 : 5683;
+    }
+
+    /**
+     * 2.xx DELIVERED. 4.08 and 4.29 ("not now") RETRY. 4.01, 4.03, 4.04, 4.05, 4.06 and 4.15 say that
+     * this gateway, resource or format is not set up on the platform, which is true of every batch,
+     * not a fault of this one: RETRY, so that a platform being configured does not get the whole
+     * backlog parked. Any other 4.xx REJECTED (the batch is parked). Everything else RETRY.
+     */
     static SendResult interpret(CoapResponse response) {
         CoAP.ResponseCode code = response.getCode();
         String text = code.text + " " + code.name();
@@ -89,10 +193,7 @@ public final class CaliforniumUplink implements CoapUplink {
         if (code.codeClass == 2) {
             return SendResult.delivered();
         }
-        // 4.08 (a block-wise transfer the platform lost, e.g. across a restart) and 4.29 (too many
-        // requests) say "not now", not "never".
-        if (code.codeClass == 4 && code != CoAP.ResponseCode.REQUEST_ENTITY_INCOMPLETE
-                && code != CoAP.ResponseCode.TOO_MANY_REQUESTS) {
+        if (code.codeClass == 4 && !NOT_THIS_BATCH.contains(code)) {
             return SendResult.rejected(text);
         }
         return SendResult.retry(text);

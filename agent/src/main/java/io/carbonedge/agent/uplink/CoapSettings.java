@@ -3,11 +3,13 @@ package io.carbonedge.agent.uplink;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 
 /**
  * Californium configuration built in code, so that Californium never reads or writes its
  * {@code Californium3.properties} file: block-wise transfer in 1024-byte blocks for anything larger
- * than one datagram (RFC 7959), few threads (a gateway has few cores).
+ * than one datagram (RFC 7959), few threads (a gateway has few cores). DTLS settings on top of
+ * these are in {@link DtlsSettings}.
  */
 public final class CoapSettings {
 
@@ -38,6 +40,7 @@ public final class CoapSettings {
     private static Configuration base() {
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
         // Replaces Californium's process-wide default too, so nothing falls back to a file.
         Configuration config = new Configuration(Configuration.createStandardWithoutFile());
         config.set(CoapConfig.MAX_MESSAGE_SIZE, BLOCK_SIZE);

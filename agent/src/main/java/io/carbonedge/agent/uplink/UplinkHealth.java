@@ -27,6 +27,7 @@ final class UplinkHealth {
     private Instant downSince;
     private Instant lastAcknowledgedAt;
     private String lastError;
+    private long parked;
 
     UplinkHealth(String name, Clock clock) {
         this.name = name;
@@ -60,10 +61,27 @@ final class UplinkHealth {
     synchronized void delivered(Stream stream, long seq) {
         acknowledged.put(stream, seq);
         lastAcknowledgedAt = clock.instant();
+        answered();
+    }
+
+    /** How many batches were parked before this run. */
+    synchronized void loadedParked(long count) {
+        parked = count;
+    }
+
+    /** The platform refused a batch for good; the watermark moved past it. */
+    synchronized void parked(Stream stream, long seq) {
+        acknowledged.put(stream, seq);
+        parked++;
+        answered();
+    }
+
+    /** The platform answered: it is reachable. */
+    private void answered() {
         if (state == UplinkStatus.State.DOWN) {
             state = UplinkStatus.State.UP;
             LOG.info("Uplink {} up again after {} down; {} readings and {} totals still to send", name,
-                    words(Duration.between(downSince, lastAcknowledgedAt)), backlog(Stream.READINGS),
+                    words(Duration.between(downSince, clock.instant())), backlog(Stream.READINGS),
                     backlog(Stream.TOTALS));
         }
     }
@@ -84,7 +102,7 @@ final class UplinkHealth {
             acked.put(s, acknowledged.getOrDefault(s, 0L));
             backlog.put(s, backlog(s));
         }
-        return new UplinkStatus(name, state, backlog, acked, lastAcknowledgedAt, lastError);
+        return new UplinkStatus(name, state, backlog, acked, lastAcknowledgedAt, lastError, parked);
     }
 
     private long backlog(Stream stream) {

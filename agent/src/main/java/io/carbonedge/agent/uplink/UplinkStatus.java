@@ -14,9 +14,11 @@ import java.util.Map;
  * @param acknowledged       per stream, the highest sequence the platform acknowledged
  * @param lastAcknowledgedAt when the last batch was delivered, or {@code null} when none yet
  * @param lastError          the last failure in words, or {@code null} when none yet
+ * @param parked             how many batches the platform refused for good (4.xx) and are parked,
+ *                           kept in the buffer; {@link Outbox#parked(String)} lists them
  */
 public record UplinkStatus(String name, State state, Map<Stream, Long> backlog, Map<Stream, Long> acknowledged,
-                           Instant lastAcknowledgedAt, String lastError) {
+                           Instant lastAcknowledgedAt, String lastError, long parked) {
 
     public UplinkStatus {
         backlog = Map.copyOf(backlog);

@@ -1,6 +1,7 @@
 package io.carbonedge.agent.uplink;
 
 import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.config.UplinkSecurity;
 import io.carbonedge.agent.retry.Backoff;
 import io.carbonedge.agent.store.IntervalTotal;
 import io.carbonedge.agent.store.Reading;
@@ -22,8 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Forwards the buffer to one platform on its own thread: for each stream (totals first, then
  * readings) it takes the next batch after the stream's watermark, encodes it, sends it and moves
  * the watermark only once the platform has it. A failed batch is sent again, unchanged, after an
- * exponential backoff with jitter; a batch is never skipped. Logs once per state change (down with
- * the reason, up again with how long it was down), never per batch.
+ * exponential backoff with jitter. A batch the platform refuses for good (REJECTED) is parked with
+ * its reason and the worker goes on with the next one; nothing is skipped silently. While a
+ * backlog drains, batches go at most {@code max-rate} records per second. Logs once per state
+ * change (down with the reason, up again with how long it was down, a batch parked), never per
+ * batch.
  */
 public final class UplinkWorker implements AutoCloseable {
 
@@ -37,6 +41,8 @@ public final class UplinkWorker implements AutoCloseable {
     private final SenmlEncoder encoder;
     private final Backoff backoff;
     private final Duration idleWait;
+    private final Clock clock;
+    private final DrainPace pace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final Map<Stream, Batch> pending = new EnumMap<>(Stream.class);
@@ -45,6 +51,8 @@ public final class UplinkWorker implements AutoCloseable {
     private volatile boolean running;
     private boolean woken; // guarded by lock
     private String lastOutboxError;
+    private String lastParkReason;
+    private boolean parkedLoaded;
 
     /** A worker that owns {@code uplink} and closes it with itself. */
     public UplinkWorker(String gatewayId, UplinkConfig config, Outbox outbox, CoapUplink uplink) {
@@ -61,19 +69,24 @@ public final class UplinkWorker implements AutoCloseable {
         this.health = new UplinkHealth(config.name(), clock);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), jitter);
         this.idleWait = idleWait;
+        this.clock = clock;
+        this.pace = new DrainPace(config.maxRate());
         this.thread = new Thread(this::run, "uplink-" + config.name());
         thread.setDaemon(true);
     }
 
     /** A worker over Californium to {@code config.uri()}. */
     public static UplinkWorker overCoap(String gatewayId, UplinkConfig config, Outbox outbox) throws IOException {
-        return new UplinkWorker(gatewayId, config, outbox, new CaliforniumUplink(config.uri(), config.timeout()));
+        return new UplinkWorker(gatewayId, config, outbox,
+                new CaliforniumUplink(config.uri(), config.timeout(), config.security()));
     }
 
     public void start() {
         running = true;
         thread.start();
-        LOG.info("Uplink {} forwarding to {} ({})", config.name(), config.uri(), config.format());
+        LOG.info("Uplink {} forwarding to {} ({}, {}, {})", config.name(), config.uri(), config.format(),
+                security(), config.maxRate() == UplinkConfig.UNLIMITED ? "no rate limit"
+                        : "at most " + config.maxRate() + " readings/s");
     }
 
     /** Something was committed: look now rather than at the end of the idle wait. Cheap; any thread. */
@@ -85,6 +98,16 @@ public final class UplinkWorker implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private String security() {
+        if (config.security() instanceof UplinkSecurity.Psk psk) {
+            return "DTLS, pre-shared key of " + psk.identity();
+        }
+        if (config.security() instanceof UplinkSecurity.X509) {
+            return "DTLS, certificate";
+        }
+        return "plain CoAP, not encrypted";
     }
 
     /** A snapshot; any thread. */
@@ -110,6 +133,10 @@ public final class UplinkWorker implements AutoCloseable {
         while (running) {
             boolean more = false;
             try {
+                if (!parkedLoaded) {
+                    health.loadedParked(outbox.parkedCount(config.name()));
+                    parkedLoaded = true;
+                }
                 for (Stream stream : ORDER) {
                     Batch batch = next(stream);
                     if (batch == null) {
@@ -137,9 +164,14 @@ public final class UplinkWorker implements AutoCloseable {
         }
     }
 
-    /** Sends; true when delivered, false after the failure's backoff. */
+    /** Sends; true when delivered or parked, false after the failure's backoff. */
     private boolean sendOne(Batch batch) {
+        pause(Duration.ofNanos(pace.waitNanos(System.nanoTime())));
+        if (!running) {
+            return false;
+        }
         SendResult result = uplink.send(batch.payload, config.format());
+        pace.sent(batch.count, System.nanoTime());
         if (!running) {
             return false;
         }
@@ -155,16 +187,8 @@ public final class UplinkWorker implements AutoCloseable {
                 return true;
             }
             case REJECTED -> {
-                if (!batch.rejectionLogged) {
-                    LOG.error("Uplink {}: platform rejected {} seq {}..{}: {}; retrying every {}", config.name(),
-                            SenmlProfile.streamName(batch.stream), batch.firstSeq, batch.lastSeq, result.reason(),
-                            UplinkHealth.words(backoff.max()));
-                    batch.rejectionLogged = true;
-                }
-                refreshHeads();
-                health.failed(result.reason());
-                pause(backoff.max());
-                return false;
+                park(batch, result.reason());
+                return true;
             }
             default -> {
                 refreshHeads();
@@ -173,6 +197,23 @@ public final class UplinkWorker implements AutoCloseable {
                 return false;
             }
         }
+    }
+
+    /** Sets a refused batch aside (durably, with the watermark past it) and logs it once per reason. */
+    private void park(Batch batch, String reason) {
+        String why = reason == null ? "no reason given" : reason;
+        outbox.park(new ParkedBatch(config.name(), batch.stream, batch.firstSeq, batch.lastSeq, batch.count, why,
+                clock.instant()));
+        pending.remove(batch.stream);
+        backoff.reset();
+        if (!why.equals(lastParkReason)) {
+            LOG.error("Uplink {}: the platform refused {} seq {}..{} ({} records) for good: {}. Parked them (kept "
+                            + "in the buffer, counted in status) and going on with the next batch; further batches "
+                            + "refused for the same reason are parked without another line", config.name(),
+                    SenmlProfile.streamName(batch.stream), batch.firstSeq, batch.lastSeq, batch.count, why);
+            lastParkReason = why;
+        }
+        health.parked(batch.stream, batch.lastSeq);
     }
 
     /** The batch waiting for a retry, or the next one after the watermark, or null. */
@@ -212,10 +253,10 @@ public final class UplinkWorker implements AutoCloseable {
                 encoder.totals(rows, config.format()));
     }
 
-    /** Measures how much is waiting in each stream (a few one-row look-ups). */
+    /** Measures how much is waiting in each stream (one look-up each). */
     private void refreshHeads() {
         for (Stream stream : ORDER) {
-            health.seen(stream, OutboxHead.find(outbox, stream, health.head(stream)));
+            health.seen(stream, outbox.latest(stream));
         }
     }
 
@@ -256,7 +297,6 @@ public final class UplinkWorker implements AutoCloseable {
         final long lastSeq;
         final int count;
         final byte[] payload;
-        boolean rejectionLogged;
 
         Batch(Stream stream, long firstSeq, long lastSeq, int count, byte[] payload) {
             this.stream = stream;

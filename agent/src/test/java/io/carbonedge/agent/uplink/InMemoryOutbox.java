@@ -15,6 +15,7 @@ public final class InMemoryOutbox implements Outbox {
     private final List<IntervalTotal> totals = new ArrayList<>();
     private final Map<String, Long> watermarks = new HashMap<>();
     private final List<String> acknowledgements = new ArrayList<>();
+    private final List<ParkedBatch> parked = new ArrayList<>();
 
     public synchronized void addReadings(List<Reading> batch) {
         readings.addAll(batch);
@@ -48,5 +49,28 @@ public final class InMemoryOutbox implements Outbox {
     @Override
     public synchronized List<IntervalTotal> totalsAfter(long after, int limit) {
         return totals.stream().filter(t -> t.seq() > after).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long latest(Stream stream) {
+        List<Long> seqs = stream == Stream.READINGS ? readings.stream().map(r -> r.seq()).toList()
+                : totals.stream().map(t -> t.seq()).toList();
+        return seqs.isEmpty() ? 0 : seqs.get(seqs.size() - 1);
+    }
+
+    @Override
+    public synchronized void park(ParkedBatch batch) {
+        parked.add(batch);
+        acknowledge(batch.uplink(), batch.stream(), batch.lastSeq());
+    }
+
+    @Override
+    public synchronized List<ParkedBatch> parked(String uplink) {
+        return parked.stream().filter(p -> p.uplink().equals(uplink)).toList();
+    }
+
+    @Override
+    public synchronized long parkedCount(String uplink) {
+        return parked(uplink).size();
     }
 }

@@ -130,8 +130,9 @@ class UplinkWorkerIT {
     }
 
     @Test
-    void resendsARejectedBatchUnchangedAndNeverSkipsIt() throws Exception {
+    void parksARejectedBatchWithTheReasonAndGoesOnWithTheNext() throws Exception {
         outbox.addReadings(TestData.readings(new Random(27), 1, 30));
+        List<Integer> firstRecordsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
         CoapServer server = new CoapServer(CoapSettings.server());
         CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(server.getConfig())
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
@@ -139,7 +140,13 @@ class UplinkWorkerIT {
         server.add(new CoapResource("carbonedge") {
             @Override
             public void handlePOST(CoapExchange exchange) {
-                exchange.respond(ResponseCode.BAD_REQUEST, "seq 3: unknown unit");
+                int batch = firstRecordsSeen.size();
+                firstRecordsSeen.add(batch);
+                if (batch == 1) {
+                    exchange.respond(ResponseCode.BAD_REQUEST, "seq 13: unknown unit");
+                } else {
+                    exchange.respond(ResponseCode.CHANGED);
+                }
             }
         });
         server.start();
@@ -147,13 +154,60 @@ class UplinkWorkerIT {
         RecordingUplink uplink = new RecordingUplink(new CaliforniumUplink(uri, Duration.ofSeconds(2)));
         try (UplinkWorker worker = worker(uri, 10, Duration.ofMillis(50), uplink)) {
             worker.start();
-            await(WAIT, "three rejections", () -> uplink.count(Outcome.REJECTED) >= 3);
+            await(WAIT, "watermark past all three batches", () -> outbox.acknowledged("park", Stream.READINGS) == 30);
+            await(WAIT, "status counts the parked batch", () -> worker.status().parked() == 1);
 
-            assertThat(uplink.attempts().stream().map(RecordingUplink.Attempt::payloadHash).distinct()).hasSize(1);
-            assertThat(outbox.acknowledgements()).isEmpty();
-            assertThat(worker.status().lastError()).isEqualTo("4.00 BAD_REQUEST: seq 3: unknown unit");
+            assertThat(uplink.count(Outcome.REJECTED)).isEqualTo(1);
+            assertThat(uplink.count(Outcome.DELIVERED)).isEqualTo(2);
+            assertThat(outbox.parked("park")).singleElement().satisfies(p -> {
+                assertThat(p.stream()).isEqualTo(Stream.READINGS);
+                assertThat(p.firstSeq()).isEqualTo(11);
+                assertThat(p.lastSeq()).isEqualTo(20);
+                assertThat(p.records()).isEqualTo(10);
+                assertThat(p.reason()).isEqualTo("4.00 BAD_REQUEST: seq 13: unknown unit");
+            });
+            assertThat(outbox.acknowledgements()).containsExactly("park READINGS 10", "park READINGS 20",
+                    "park READINGS 30");
+            assertThat(worker.status().state()).isEqualTo(UplinkStatus.State.UP);
         } finally {
             server.destroy();
+        }
+    }
+
+    @Test
+    void aNotFoundIsRetriedNotParked() throws Exception {
+        // 4.04: the platform has no such resource (not set up yet); true of every batch, not this one.
+        outbox.addReadings(TestData.readings(new Random(28), 1, 5));
+        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir, "elsewhere")) {
+            URI uri = URI.create("coap://127.0.0.1:" + receiver.port() + "/carbonedge");
+            RecordingUplink uplink = new RecordingUplink(new CaliforniumUplink(uri, Duration.ofSeconds(2)));
+            try (UplinkWorker worker = worker(uri, 10, Duration.ofMillis(50), uplink)) {
+                worker.start();
+                await(WAIT, "two attempts", () -> uplink.count(Outcome.RETRY) >= 2);
+                assertThat(outbox.parked("park")).isEmpty();
+                assertThat(outbox.acknowledgements()).isEmpty();
+                assertThat(worker.status().lastError()).startsWith("4.04 NOT_FOUND");
+            }
+        }
+    }
+
+    @Test
+    void aDrainIsPacedToMaxRate() throws Exception {
+        outbox.addReadings(TestData.readings(new Random(29), 1, 600));
+        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir)) {
+            UplinkConfig config = new UplinkConfig("park", receiver.uri(), PayloadFormat.SENML_CBOR, 100,
+                    Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(100),
+                    io.carbonedge.agent.config.UplinkSecurity.none(), 1000);
+            long start = System.nanoTime();
+            try (UplinkWorker worker = new UplinkWorker(GATEWAY, config, outbox,
+                    new CaliforniumUplink(receiver.uri(), Duration.ofSeconds(5)), Clock.systemUTC(), new Random(1),
+                    Duration.ofMillis(50))) {
+                worker.start();
+                await(WAIT, "all 600", () -> outbox.acknowledged("park", Stream.READINGS) == 600);
+            }
+            // 6 batches of 100 at 1000/s: the first goes at once, each of the other five 100 ms after the one before.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(490));
+            assertThat(receiver.readingCount()).isEqualTo(600);
         }
     }
 
