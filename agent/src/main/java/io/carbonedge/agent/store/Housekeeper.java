@@ -24,13 +24,17 @@ import java.util.List;
  *   <li>still over, the oldest unforwarded readings go, and a gap record says how many, which
  *       sequence numbers and what time range, so the platform learns what it will never get.</li>
  * </ol>
- * Totals and gap records are never pruned.
+ * Totals, gap records and the readings of parked batches (refused by a platform, waiting for a
+ * person) are never pruned.
  */
 final class Housekeeper {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeper.class);
     private static final int CHUNK = 2000;
     private static final int MAX_CHUNKS_PER_RUN = 25;
+    /** Readings in a parked batch wait for a person, never for a pruning step. */
+    private static final String NOT_PARKED = " AND NOT EXISTS (SELECT 1 FROM parked_batch b WHERE b.stream = 'READINGS'"
+            + " AND r.seq BETWEEN b.first_seq AND b.last_seq)";
 
     private final Connection connection;
     private final List<String> uplinks;
@@ -64,7 +68,7 @@ final class Housekeeper {
         boolean over = usedBytes() > maxBytes;
         for (int i = 0; i < MAX_CHUNKS_PER_RUN && over; i++) {
             if (deleteAcknowledged(acknowledged, Long.MAX_VALUE) == 0) {
-                evictUnforwarded();
+                evictUnforwarded(acknowledged);
             }
             over = usedBytes() > maxBytes;
         }
@@ -80,7 +84,7 @@ final class Housekeeper {
     /** Deletes up to one chunk of the oldest acknowledged readings older than {@code cutoffMs}. */
     private int deleteAcknowledged(long acknowledged, long cutoffMs) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("DELETE FROM reading WHERE seq IN "
-                + "(SELECT seq FROM reading WHERE seq <= ? ORDER BY seq LIMIT ?) AND t_ms < ?")) {
+                + "(SELECT r.seq FROM reading r WHERE r.seq <= ?" + NOT_PARKED + " ORDER BY r.seq LIMIT ?) AND t_ms < ?")) {
             s.setLong(1, acknowledged);
             s.setInt(2, CHUNK);
             s.setLong(3, cutoffMs);
@@ -90,10 +94,12 @@ final class Housekeeper {
         }
     }
 
-    private void evictUnforwarded() throws SQLException {
+    /** Drops the oldest readings no uplink has yet (parked ones sit below the watermark and stay). */
+    private void evictUnforwarded(long acknowledged) throws SQLException {
         try (PreparedStatement range = connection.prepareStatement("SELECT count(*), min(seq), max(seq), min(t_ms), max(t_ms) "
-                + "FROM (SELECT seq, t_ms FROM reading ORDER BY seq LIMIT ?)")) {
-            range.setInt(1, CHUNK);
+                + "FROM (SELECT seq, t_ms FROM reading WHERE seq > ? ORDER BY seq LIMIT ?)")) {
+            range.setLong(1, acknowledged);
+            range.setInt(2, CHUNK);
             try (ResultSet rs = range.executeQuery()) {
                 if (!rs.next() || rs.getLong(1) == 0) {
                     return;

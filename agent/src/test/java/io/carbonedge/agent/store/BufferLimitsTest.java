@@ -97,6 +97,22 @@ class BufferLimitsTest {
     }
 
     @Test
+    void readingsOfAParkedBatchStayWhateverTheirAge() throws Exception {
+        AgentConfig config = config(Duration.ofDays(1), 0);
+        BufferDatabase db = BufferDatabase.open(data);
+        write(db, config, NOW.minus(Duration.ofDays(30)), 3000);
+        try (SqliteOutbox outbox = new SqliteOutbox(db, CLOCK)) {
+            outbox.park(new io.carbonedge.agent.uplink.ParkedBatch("park", Stream.READINGS, 1001, 1500, 500,
+                    "4.00 bad request", NOW));
+            outbox.acknowledge("park", Stream.READINGS, 3000);
+        }
+        housekeep(db, config);
+        assertThat(count(db, "SELECT count(*) FROM reading")).isEqualTo(500);
+        assertThat(count(db, "SELECT min(seq) FROM reading")).isEqualTo(1001);
+        assertThat(count(db, "SELECT max(seq) FROM reading")).isEqualTo(1500);
+    }
+
+    @Test
     void unforwardedReadingsStayWhateverTheirAge() throws Exception {
         AgentConfig config = config(Duration.ofDays(1), 0);
         BufferDatabase db = BufferDatabase.open(data);
