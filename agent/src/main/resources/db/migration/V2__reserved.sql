@@ -1,0 +1,2 @@
+-- Placeholder on the accounting branch only: V2 is the uplink's parked-batch migration, written on
+-- its own branch. At merge, replace this file with that one (nothing here to keep).
