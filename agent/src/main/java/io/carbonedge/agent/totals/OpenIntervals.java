@@ -32,9 +32,6 @@ final class OpenIntervals {
 
     /** Adds {@code amount} (may be negative, to take back an earlier split) over [from, to]. */
     void spread(int point, Instant from, Instant to, double amount) {
-        if (amount == 0) {
-            return;
-        }
         double span = to.toEpochMilli() - from.toEpochMilli();
         if (span <= 0) {
             add(new OpenKey(point, grid.startOf(to)), amount);
