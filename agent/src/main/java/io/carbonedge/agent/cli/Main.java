@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Edge agent for factory gateways: polls meters, buffers every reading, totals energy and carbon, forwards to the park platform.",
-        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReceiveCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReceiveCommand.class, TotalsCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
