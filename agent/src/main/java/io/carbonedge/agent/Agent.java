@@ -169,7 +169,7 @@ public final class Agent implements AutoCloseable {
         scheduler.close();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (writer.isIdle() && delivered(writer.lastSeq(), BufferStats.read(database).totals())) {
+            if (writer.isIdle() && delivered(writer.lastSeq(), BufferStats.read(database).lastTotalSeq())) {
                 return true;
             }
             Thread.sleep(50);

@@ -1,5 +1,7 @@
 package io.carbonedge.agent.config;
 
+import io.carbonedge.agent.totals.Carrier;
+import io.carbonedge.agent.totals.ConversionFactors;
 import io.carbonedge.agent.totals.GridFactors;
 
 import java.net.URI;
@@ -8,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -133,8 +137,38 @@ final class AgentFileReader {
                     + "(1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m, 60m), got " + s.text("interval", ""));
             interval = Duration.ofMinutes(15);
         }
-        return new AccountingConfig(interval, zone(s), s.duration("grace", Duration.ofMinutes(2)),
-                s.number("electricity-kgce-per-kwh", 0.01, 1.0, 0.1229), gridFactor(s));
+        double electricity = s.number("electricity-kgce-per-kwh", 0.01, 1.0, ConversionFactors.ELECTRICITY_CALORIFIC);
+        String basis = s.text("electricity-basis", electricity == ConversionFactors.ELECTRICITY_CALORIFIC
+                ? "calorific-equivalent" : "equal-value");
+        if (basis.equals("equal-value") && !s.has("electricity-kgce-per-kwh")) {
+            s.error("electricity-basis", "equal-value needs this year's coefficient in electricity-kgce-per-kwh "
+                    + "(about 0.30 kgce/kWh, published yearly)");
+        } else if (basis.equals("calorific-equivalent") && s.has("electricity-kgce-per-kwh")
+                && electricity != ConversionFactors.ELECTRICITY_CALORIFIC) {
+            s.error("electricity-kgce-per-kwh", "the calorific equivalent is 0.1229; for another coefficient set "
+                    + "electricity-basis: equal-value, got " + electricity);
+        } else if (!basis.equals("equal-value") && !basis.equals("calorific-equivalent")) {
+            s.error("electricity-basis", "expected calorific-equivalent or equal-value, got '" + basis + "'");
+        }
+        return new AccountingConfig(interval, zone(s), s.duration("grace", Duration.ofMinutes(2)), electricity,
+                gridFactor(s), perCarrier(s.mapOrEmpty("ncv"), 1_000, 100_000, NCV_CARRIERS),
+                perCarrier(s.mapOrEmpty("kgce-factors"), 0, 1_000, List.of(Carrier.values())),
+                perCarrier(s.mapOrEmpty("co2-factors"), 0, 10_000, List.of(Carrier.values())),
+                s.number("diesel-density", 0.5, 1.2, AccountingConfig.DIESEL_KG_PER_LITRE),
+                s.number("grid-non-fossil-share", 0, 1, 0));
+    }
+
+    private static final List<Carrier> NCV_CARRIERS = List.of(Carrier.NATURAL_GAS, Carrier.COAL, Carrier.DIESEL);
+
+    /** Numbers keyed by carrier name, e.g. {@code ncv: {natural-gas: 38931}}. */
+    private static Map<Carrier, Double> perCarrier(YamlSection s, double min, double max, List<Carrier> allowed) {
+        Map<Carrier, Double> out = new EnumMap<>(Carrier.class);
+        for (Carrier c : allowed) {
+            if (s.has(c.configName())) {
+                out.put(c, s.number(c.configName(), min, max, 0));
+            }
+        }
+        return out;
     }
 
     private static ZoneId zone(YamlSection s) {

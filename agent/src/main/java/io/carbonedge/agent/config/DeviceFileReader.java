@@ -55,6 +55,7 @@ final class DeviceFileReader {
         }
         List<PointSpec> points = new ArrayList<>();
         Map<String, Carrier> carriers = new HashMap<>();
+        Map<String, PointAccounting> accounting = new HashMap<>();
         Map<String, YamlSection> seen = new HashMap<>();
         for (YamlSection p : pointMaps) {
             PointSpec point = point(p);
@@ -64,7 +65,16 @@ final class DeviceFileReader {
                         + earlier.location());
             }
             points.add(point);
-            carrier(p, point).ifPresent(c -> carriers.put(point.id(), c));
+            accounting(p, point).ifPresent(a -> {
+                carriers.put(point.id(), a.carrier());
+                accounting.put(point.id(), a);
+            });
+        }
+        double ratedPower = root.number("rated-power", 0.001, 1e7, Double.NaN);
+        String serialPoint = root.optionalText("serial-point").orElse(null);
+        if (serialPoint != null && !seen.containsKey(serialPoint)) {
+            root.error("serial-point", "expected the id of one of this device's points, got '" + serialPoint + "'");
+            serialPoint = null;
         }
         YamlSection connection = root.requiredMap("connection");
         if (factory == null) {
@@ -74,7 +84,7 @@ final class DeviceFileReader {
         }
         DeviceSpec spec = new DeviceSpec(id, protocol, interval, timeout, points);
         Driver driver = factory.create(spec, connection, List.copyOf(pointMaps));
-        return Optional.of(new DeviceConfig(spec, name, carriers, driver, file));
+        return Optional.of(new DeviceConfig(spec, name, carriers, driver, file, accounting, ratedPower, serialPoint));
     }
 
     private List<YamlSection> profilePoints(YamlSection root, String protocol) {
@@ -110,13 +120,38 @@ final class DeviceFileReader {
         return new PointSpec(id, kind, p.text("unit", ""));
     }
 
-    private static Optional<Carrier> carrier(YamlSection p, PointSpec point) {
+    /** The point's accounting fields: carrier (counters), integrate (gauges), rollover, max-rate. */
+    private static Optional<PointAccounting> accounting(YamlSection p, PointSpec point) {
         Carrier carrier = p.choice("carrier", Carrier.class, null);
+        Carrier integrate = p.choice("integrate", Carrier.class, null);
+        double rollover = p.number("rollover", 1e-6, 1e18, Double.NaN);
+        double maxRate = p.number("max-rate", 1e-9, 1e15, Double.NaN);
+        String kind = point.kind().name().toLowerCase(java.util.Locale.ROOT);
         if (carrier != null && point.kind() != PointKind.COUNTER) {
-            p.error("carrier", "a carrier is accounted only on counters; this point is a " + point.kind().name().toLowerCase()
-                    + " (set kind: counter, or remove the carrier)");
+            p.error("carrier", "a carrier is accounted only on counters; this point is a " + kind
+                    + " (set kind: counter, or use integrate: for a power or flow gauge)");
             return Optional.empty();
         }
-        return Optional.ofNullable(carrier);
+        if (integrate != null && point.kind() != PointKind.GAUGE) {
+            p.error("integrate", "only a gauge (power, flow) is integrated; this point is a " + kind
+                    + " (use carrier: on a counter)");
+            return Optional.empty();
+        }
+        if ((!Double.isNaN(rollover) || !Double.isNaN(maxRate)) && carrier == null) {
+            p.error(!Double.isNaN(rollover) ? "rollover" : "max-rate",
+                    "rollover and max-rate apply to counters with a carrier");
+        }
+        if (carrier != null) {
+            if (carrier.factorFrom(point.unit(), AccountingConfig.DIESEL_KG_PER_LITRE).isEmpty()) {
+                p.error("unit", "a " + carrier.configName() + " counter is accounted in " + carrier.unit()
+                        + "; unit '" + point.unit() + "' does not convert to it");
+            }
+            return Optional.of(new PointAccounting(carrier, false, rollover, maxRate));
+        }
+        if (integrate != null && integrate.rateFactorFrom(point.unit(), AccountingConfig.DIESEL_KG_PER_LITRE).isEmpty()) {
+            p.error("unit", "integrating into " + integrate.configName() + " needs a rate in " + integrate.unit()
+                    + " per hour (kW or W for kWh, m3/h for m3), got '" + point.unit() + "'");
+        }
+        return Optional.ofNullable(integrate).map(c -> new PointAccounting(c, true, Double.NaN, Double.NaN));
     }
 }

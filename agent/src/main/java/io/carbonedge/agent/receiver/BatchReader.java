@@ -26,6 +26,8 @@ final class BatchReader {
 
     ReceivedBatch read(List<SenmlRecord> records) throws SenmlFormatException {
         List<ReceivedReading> readings = new ArrayList<>();
+        List<ReceivedSiteFigure> siteFigures = new ArrayList<>();
+        List<ReceivedEvent> events = new ArrayList<>();
         Map<String, TotalParts> totals = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             SenmlRecord record = records.get(i);
@@ -43,6 +45,17 @@ final class BatchReader {
                 readings.add(new ReceivedReading(name.gateway, seq, parts[0], parts[1],
                         record.unit() == null ? "" : record.unit(), time, valueOf(record), quality(record, i),
                         record.textExtension(SenmlProfile.QUALITY_REASON)));
+            } else if (name.stream.equals("totals") && parts.length == 2 && parts[0].equals(SenmlProfile.SITE)) {
+                siteFigures.add(new ReceivedSiteFigure(name.gateway, seq, parts[1], record.unit() == null ? "" : record.unit(),
+                        period(record), time, Duration.ofSeconds(required(record.longExtension(SenmlProfile.INTERVAL_LENGTH),
+                        SenmlProfile.INTERVAL_LENGTH, i)), valueOf(record),
+                        (int) required(record.longExtension(SenmlProfile.REVISION), SenmlProfile.REVISION, i)));
+            } else if (name.stream.equals("totals") && parts.length == 3 && parts[2].equals(SenmlProfile.EVENT)) {
+                if (record.stringValue() == null) {
+                    throw new SenmlFormatException("record " + i + ": an event's kind is its vs");
+                }
+                events.add(new ReceivedEvent(name.gateway, seq, parts[0], parts[1], record.stringValue(), time,
+                        number(record, SenmlProfile.EVENT_VALUE), number(record, SenmlProfile.EVENT_PREVIOUS)));
             } else if (name.stream.equals("totals")) {
                 if (parts.length != 3) {
                     throw new SenmlFormatException("record " + i + ": a total's name is <device>/<point>/<quantity>");
@@ -57,7 +70,18 @@ final class BatchReader {
         for (TotalParts parts : totals.values()) {
             joined.add(parts.total());
         }
-        return new ReceivedBatch(readings, joined);
+        return new ReceivedBatch(readings, joined, siteFigures, events);
+    }
+
+    private static String period(SenmlRecord record) {
+        String p = record.textExtension(SenmlProfile.PERIOD);
+        return p == null ? "interval" : p;
+    }
+
+    /** A numeric extension, NaN when absent. */
+    private static double number(SenmlRecord record, String label) {
+        Object v = record.extensions().get(label);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static double valueOf(SenmlRecord record) {
@@ -115,6 +139,12 @@ final class BatchReader {
         Double amount;
         Double kgce;
         Double kgCo2;
+        String period;
+        boolean estimated;
+        double completeness = Double.NaN;
+        double kgceFactor = Double.NaN;
+        double kgCo2Factor = Double.NaN;
+        String factorSource;
 
         void add(String gateway, long seq, String[] name, SenmlRecord record, Instant time, int index)
                 throws SenmlFormatException {
@@ -130,6 +160,12 @@ final class BatchReader {
             if (carrier == null) {
                 throw new SenmlFormatException("record " + index + ": text " + SenmlProfile.CARRIER + " missing");
             }
+            this.period = period(record);
+            this.estimated = Boolean.TRUE.equals(record.extensions().get(SenmlProfile.ESTIMATED));
+            this.completeness = number(record, SenmlProfile.COMPLETENESS);
+            this.kgceFactor = number(record, SenmlProfile.KGCE_FACTOR);
+            this.kgCo2Factor = number(record, SenmlProfile.KGCO2_FACTOR);
+            this.factorSource = record.textExtension(SenmlProfile.FACTOR_SOURCE);
             double value = valueOf(record);
             switch (name[2]) {
                 case SenmlProfile.AMOUNT -> {
@@ -147,7 +183,8 @@ final class BatchReader {
                 throw new SenmlFormatException("total seq " + seq + " lacks one of amount, kgce, kgco2");
             }
             return new ReceivedTotal(gateway, seq, device, point, carrier, unit, start,
-                    Duration.ofSeconds(lengthSeconds), amount, kgce, kgCo2, (int) revision);
+                    Duration.ofSeconds(lengthSeconds), amount, kgce, kgCo2, (int) revision, period, estimated,
+                    completeness, kgceFactor, kgCo2Factor, factorSource);
         }
     }
 }

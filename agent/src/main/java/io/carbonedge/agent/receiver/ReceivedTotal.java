@@ -18,8 +18,21 @@ import java.time.Instant;
  * @param kgce          standard coal equivalent, kg
  * @param kgCo2         CO2, kg
  * @param revision      0 for the first record of an interval, higher for revisions
+ * @param period        {@code interval}, {@code day} or {@code month}
+ * @param estimated     integrated from a gauge
+ * @param completeness  the device's share of expected polls that succeeded, NaN when not sent
+ * @param kgceFactor    kgce per unit in use, NaN when not sent
+ * @param kgCo2Factor   kgCO2 per unit in use, NaN when not sent
+ * @param factorSource  where the factors come from, or {@code null}
  */
 public record ReceivedTotal(String gateway, long seq, String device, String point, String carrier, String unit,
                             Instant intervalStart, Duration length, double amount, double kgce, double kgCo2,
-                            int revision) {
+                            int revision, String period, boolean estimated, double completeness, double kgceFactor,
+                            double kgCo2Factor, String factorSource) {
+
+    public ReceivedTotal(String gateway, long seq, String device, String point, String carrier, String unit,
+                         Instant intervalStart, Duration length, double amount, double kgce, double kgCo2, int revision) {
+        this(gateway, seq, device, point, carrier, unit, intervalStart, length, amount, kgce, kgCo2, revision,
+                "interval", false, Double.NaN, Double.NaN, Double.NaN, null);
+    }
 }

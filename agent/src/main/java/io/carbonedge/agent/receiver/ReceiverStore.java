@@ -33,6 +33,18 @@ final class ReceiverStore implements AutoCloseable {
           gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
           carrier TEXT NOT NULL, unit TEXT NOT NULL, interval_start_ms INTEGER NOT NULL,
           length_s INTEGER NOT NULL, amount REAL, kgce REAL, kgco2 REAL, revision INTEGER NOT NULL,
+          period TEXT NOT NULL DEFAULT 'interval', estimated INTEGER NOT NULL DEFAULT 0, completeness REAL,
+          kgce_factor REAL, kgco2_factor REAL, factor_source TEXT,
+          PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS site_figure (
+          gateway TEXT NOT NULL, seq INTEGER NOT NULL, figure TEXT NOT NULL, unit TEXT NOT NULL,
+          period TEXT NOT NULL, start_ms INTEGER NOT NULL, length_s INTEGER NOT NULL, value REAL,
+          revision INTEGER NOT NULL, PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS counter_event (
+          gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
+          kind TEXT NOT NULL, time_ms INTEGER NOT NULL, value REAL, previous REAL,
           PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
         "CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         "INSERT OR IGNORE INTO counter (name, value) VALUES ('duplicates', 0)",
@@ -63,6 +75,8 @@ final class ReceiverStore implements AutoCloseable {
             if (!batch.totals().isEmpty()) {
                 duplicates += insertTotals(batch.totals());
             }
+            duplicates += insertSiteFigures(batch.siteFigures());
+            duplicates += insertEvents(batch.events());
             if (duplicates > 0) {
                 try (PreparedStatement s = connection.prepareStatement(
                         "UPDATE counter SET value = value + ? WHERE name = 'duplicates'")) {
@@ -101,7 +115,8 @@ final class ReceiverStore implements AutoCloseable {
     private int insertTotals(List<ReceivedTotal> totals) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR IGNORE INTO total (gateway, seq, device, point, carrier, unit, interval_start_ms,"
-                        + " length_s, amount, kgce, kgco2, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " length_s, amount, kgce, kgco2, revision, period, estimated, completeness, kgce_factor,"
+                        + " kgco2_factor, factor_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ReceivedTotal t : totals) {
                 s.setString(1, t.gateway());
                 s.setLong(2, t.seq());
@@ -115,6 +130,55 @@ final class ReceiverStore implements AutoCloseable {
                 setDouble(s, 10, t.kgce());
                 setDouble(s, 11, t.kgCo2());
                 s.setInt(12, t.revision());
+                s.setString(13, t.period());
+                s.setInt(14, t.estimated() ? 1 : 0);
+                setDouble(s, 15, t.completeness());
+                setDouble(s, 16, t.kgceFactor());
+                setDouble(s, 17, t.kgCo2Factor());
+                s.setString(18, t.factorSource());
+                s.addBatch();
+            }
+            return duplicates(s.executeBatch());
+        }
+    }
+
+    private int insertSiteFigures(List<ReceivedSiteFigure> figures) throws SQLException {
+        if (figures.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = connection.prepareStatement("INSERT OR IGNORE INTO site_figure (gateway, seq, figure,"
+                + " unit, period, start_ms, length_s, value, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ReceivedSiteFigure f : figures) {
+                s.setString(1, f.gateway());
+                s.setLong(2, f.seq());
+                s.setString(3, f.figure());
+                s.setString(4, f.unit());
+                s.setString(5, f.period());
+                s.setLong(6, f.start().toEpochMilli());
+                s.setLong(7, f.length().toSeconds());
+                setDouble(s, 8, f.value());
+                s.setInt(9, f.revision());
+                s.addBatch();
+            }
+            return duplicates(s.executeBatch());
+        }
+    }
+
+    private int insertEvents(List<ReceivedEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = connection.prepareStatement("INSERT OR IGNORE INTO counter_event (gateway, seq,"
+                + " device, point, kind, time_ms, value, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ReceivedEvent e : events) {
+                s.setString(1, e.gateway());
+                s.setLong(2, e.seq());
+                s.setString(3, e.device());
+                s.setString(4, e.point());
+                s.setString(5, e.kind());
+                s.setLong(6, e.time().toEpochMilli());
+                setDouble(s, 7, e.value());
+                setDouble(s, 8, e.previous());
                 s.addBatch();
             }
             return duplicates(s.executeBatch());

@@ -13,9 +13,17 @@ final class SummaryReport {
 
     private static final String LATEST_REVISIONS = """
             SELECT carrier, unit, SUM(amount), SUM(kgce), SUM(kgco2), COUNT(*) FROM total t
-            WHERE gateway = ? AND revision = (SELECT MAX(revision) FROM total u WHERE u.gateway = t.gateway
-              AND u.device = t.device AND u.point = t.point AND u.interval_start_ms = t.interval_start_ms)
+            WHERE gateway = ? AND period = 'interval' AND revision = (SELECT MAX(revision) FROM total u
+              WHERE u.gateway = t.gateway AND u.device = t.device AND u.point = t.point
+              AND u.interval_start_ms = t.interval_start_ms AND u.period = 'interval')
             GROUP BY carrier, unit ORDER BY carrier, unit""";
+
+    /** Day figures of the site, latest revision (shown by the instant the day starts: local midnight). */
+    private static final String LATEST_SITE_DAYS = """
+            SELECT start_ms, figure, value, unit FROM site_figure f WHERE gateway = ? AND period = 'day'
+              AND revision = (SELECT MAX(revision) FROM site_figure g WHERE g.gateway = f.gateway
+                              AND g.figure = f.figure AND g.period = 'day' AND g.start_ms = f.start_ms)
+            ORDER BY start_ms, figure""";
 
     private final ReceiverStore store;
 
@@ -45,6 +53,15 @@ final class SummaryReport {
             for (Object[] t : store.query(LATEST_REVISIONS, gateway)) {
                 out.append(String.format(Locale.ROOT, "  %s: %.3f %s, %.3f kgce, %.3f kgCO2 (%d intervals)%n",
                         t[0], number(t[2]), t[1], number(t[3]), number(t[4]), ((Number) t[5]).longValue()));
+            }
+            for (Object[] f : store.query(LATEST_SITE_DAYS, gateway)) {
+                out.append(String.format(Locale.ROOT, "  site day from %s %s: %.4f %s%n",
+                        Instant.ofEpochMilli(((Number) f[0]).longValue()), f[1],
+                        number(f[2]), f[3]));
+            }
+            for (Object[] e : store.query("SELECT kind, COUNT(*) FROM counter_event WHERE gateway = ?"
+                    + " GROUP BY kind ORDER BY kind", gateway)) {
+                out.append("  counter events ").append(e[0]).append(": ").append(((Number) e[1]).longValue()).append('\n');
             }
         }
         out.append("duplicates dropped: ").append(duplicates()).append('\n');

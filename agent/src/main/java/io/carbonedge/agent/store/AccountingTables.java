@@ -1,7 +1,5 @@
 package io.carbonedge.agent.store;
 
-import io.carbonedge.agent.totals.ClosedInterval;
-import io.carbonedge.agent.totals.ConversionFactors;
 import io.carbonedge.agent.totals.CounterAccountant;
 import io.carbonedge.agent.totals.CounterAccountant.Changes;
 import io.carbonedge.agent.totals.CounterAccountant.CounterState;
@@ -12,28 +10,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the accounting state ({@code counter_state}, {@code open_interval}) and the
- * closed totals ({@code interval_total}) on the writer's connection, inside its transaction.
+ * Reads and writes the accounting state ({@code counter_state}, {@code open_interval},
+ * {@code device_poll}) on the writer's connection, inside its transaction. The closed totals are
+ * the {@link TotalsLedger}'s.
  */
 final class AccountingTables implements CounterAccountant.ClosedTotals {
 
     private final Connection connection;
-    private final ConversionFactors factors;
     private final PreparedStatement latest;
 
-    AccountingTables(Connection connection, ConversionFactors factors) throws SQLException {
+    AccountingTables(Connection connection) throws SQLException {
         this.connection = connection;
-        this.factors = factors;
         this.latest = connection.prepareStatement("SELECT amount, revision FROM interval_total "
-                + "WHERE point = ? AND start_ms = ? AND length_s = ? ORDER BY revision DESC LIMIT 1");
+                + "WHERE point = ? AND start_ms = ? AND length_s = ? AND period = 'interval' ORDER BY revision DESC LIMIT 1");
     }
 
     @Override
@@ -53,10 +50,17 @@ final class AccountingTables implements CounterAccountant.ClosedTotals {
     /** Loads the saved state into a fresh accountant. */
     void restoreInto(CounterAccountant accountant) throws SQLException {
         Map<Integer, CounterState> counters = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT point, value, t_ms FROM counter_state");
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT point, value, t_ms, anchor_value, anchor_ms, span_delta FROM counter_state");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                counters.put(rs.getInt(1), new CounterState(rs.getDouble(2), Instant.ofEpochMilli(rs.getLong(3))));
+                double anchorValue = rs.getDouble(4);
+                long anchorMs = rs.getLong(5);
+                boolean hasAnchor = !rs.wasNull();
+                double span = rs.getDouble(6);
+                counters.put(rs.getInt(1), new CounterState(rs.getDouble(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        hasAnchor ? anchorValue : Double.NaN, hasAnchor ? Instant.ofEpochMilli(anchorMs) : null,
+                        hasAnchor ? span : Double.NaN));
             }
         }
         Map<OpenKey, OpenAmount> open = new HashMap<>();
@@ -72,12 +76,31 @@ final class AccountingTables implements CounterAccountant.ClosedTotals {
 
     void write(Changes changes) throws SQLException {
         if (!changes.counters().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO counter_state (point, value, t_ms) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO counter_state "
+                    + "(point, value, t_ms, anchor_value, anchor_ms, span_delta) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (var e : changes.counters().entrySet()) {
+                    CounterState c = e.getValue();
                     s.setInt(1, e.getKey());
-                    s.setDouble(2, e.getValue().value());
-                    s.setLong(3, e.getValue().time().toEpochMilli());
+                    s.setDouble(2, c.value());
+                    s.setLong(3, c.time().toEpochMilli());
+                    if (c.anchorTime() == null) {
+                        s.setNull(4, Types.REAL);
+                        s.setNull(5, Types.INTEGER);
+                        s.setNull(6, Types.REAL);
+                    } else {
+                        s.setDouble(4, c.anchorValue());
+                        s.setLong(5, c.anchorTime().toEpochMilli());
+                        s.setDouble(6, c.spanDelta());
+                    }
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!changes.removedCounters().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM counter_state WHERE point = ?")) {
+                for (int point : changes.removedCounters()) {
+                    s.setInt(1, point);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -107,27 +130,17 @@ final class AccountingTables implements CounterAccountant.ClosedTotals {
                 s.executeBatch();
             }
         }
-    }
-
-    void insertTotals(List<ClosedInterval> closed) throws SQLException {
-        if (closed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO interval_total (point, carrier, start_ms, length_s, amount, kgce, kgco2, revision) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ClosedInterval c : closed) {
-                s.setInt(1, c.point());
-                s.setString(2, c.carrier().configName());
-                s.setLong(3, c.start().toEpochMilli());
-                s.setLong(4, c.length().toSeconds());
-                s.setDouble(5, c.amount());
-                s.setDouble(6, factors.kgce(c.carrier(), c.amount()));
-                s.setDouble(7, factors.kgCo2(c.carrier(), c.amount()));
-                s.setInt(8, c.revision());
-                s.addBatch();
+        if (!changes.polls().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO device_poll (device, start_ms, polls) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (device, start_ms) DO UPDATE SET polls = polls + excluded.polls")) {
+                for (var e : changes.polls().entrySet()) {
+                    s.setString(1, e.getKey().device());
+                    s.setLong(2, e.getKey().start().toEpochMilli());
+                    s.setInt(3, e.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            s.executeBatch();
         }
     }
 }

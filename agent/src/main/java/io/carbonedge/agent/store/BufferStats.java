@@ -17,9 +17,14 @@ import java.util.TreeMap;
  * @param acknowledged the readings watermark of each uplink
  * @param fileBytes    database size (pages × page size), WAL excluded
  * @param newestReading the time of the reading with the highest sequence, or {@code null} when there is none
+ * @param lastTotalSeq  the highest sequence of the totals stream (point totals, site figures, events)
  */
 public record BufferStats(long readings, long lastSeq, long totals, Map<String, Long> acknowledged, long fileBytes,
-                          Instant newestReading) {
+                          Instant newestReading, long lastTotalSeq) {
+
+    /** The highest sequence in the totals stream, which three tables share. */
+    static final String LAST_TOTAL_SEQ = "SELECT max(coalesce((SELECT max(seq) FROM interval_total), 0), "
+            + "coalesce((SELECT max(seq) FROM site_total), 0), coalesce((SELECT max(seq) FROM counter_event), 0))";
 
     /** Reads the counts on a short-lived connection. */
     public static BufferStats read(BufferDatabase db) throws SQLException {
@@ -35,7 +40,8 @@ public record BufferStats(long readings, long lastSeq, long totals, Map<String, 
                 }
             }
             long newest = single(s, "SELECT coalesce((SELECT t_ms FROM reading ORDER BY seq DESC LIMIT 1), -1)");
-            return new BufferStats(readings, lastSeq, totals, acked, bytes, newest < 0 ? null : Instant.ofEpochMilli(newest));
+            return new BufferStats(readings, lastSeq, totals, acked, bytes, newest < 0 ? null : Instant.ofEpochMilli(newest),
+                    single(s, LAST_TOTAL_SEQ));
         }
     }
 

@@ -4,9 +4,9 @@ import io.carbonedge.agent.clock.ClockGuard;
 import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.agent.config.DeviceConfig;
 import io.carbonedge.agent.poll.SampleSink;
-import io.carbonedge.agent.totals.Carrier;
+import io.carbonedge.agent.config.PointAccounting;
+import io.carbonedge.agent.totals.AccountedPoint;
 import io.carbonedge.agent.totals.ClosedInterval;
-import io.carbonedge.agent.totals.ConversionFactors;
 import io.carbonedge.agent.totals.CounterAccountant;
 import io.carbonedge.agent.totals.IntervalGrid;
 import io.carbonedge.driver.PointSpec;
@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private final Connection connection;
     private final PointCatalog catalog;
     private final AccountingTables accounting;
+    private final TotalsLedger ledger;
     private final CounterAccountant accountant;
     private final ReadingAppender appender;
     private final Clock clock;
@@ -67,12 +70,13 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         this.commitInterval = config.store().commitInterval();
         this.maxBatch = config.store().maxBatch();
         this.catalog = new PointCatalog(connection);
-        Map<Integer, Carrier> carriers = registerPoints(config.devices());
         var acc = config.accounting();
-        this.accounting = new AccountingTables(connection,
-                new ConversionFactors(acc.electricityKgcePerKwh(), acc.gridFactor().kgCo2PerKwh()));
-        this.accountant = new CounterAccountant(new IntervalGrid(acc.interval(), acc.zone()), acc.grace(), carriers,
-                accounting);
+        Map<Integer, String> serialPoints = new HashMap<>();
+        Map<Integer, AccountedPoint> points = registerPoints(config.devices(), acc.dieselKgPerLitre(), serialPoints);
+        IntervalGrid grid = new IntervalGrid(acc.interval(), acc.zone());
+        this.accounting = new AccountingTables(connection);
+        this.ledger = new TotalsLedger(connection, grid, acc.grace(), acc.factors(), acc.siteFigures(), points);
+        this.accountant = new CounterAccountant(grid, acc.grace(), points.values(), serialPoints, accounting);
         accounting.restoreInto(accountant);
         this.appender = new ReadingAppender(connection);
         this.pending = new PendingSamples(config.store().memorySamples());
@@ -98,20 +102,24 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         return writer;
     }
 
-    private Map<Integer, Carrier> registerPoints(List<DeviceConfig> devices) throws SQLException {
-        Map<Integer, Carrier> carriers = new HashMap<>();
+    private Map<Integer, AccountedPoint> registerPoints(List<DeviceConfig> devices, double dieselDensity,
+                                                        Map<Integer, String> serialPoints) throws SQLException {
+        Map<Integer, AccountedPoint> points = new HashMap<>();
         connection.setAutoCommit(false);
         for (DeviceConfig device : devices) {
             for (PointSpec point : device.spec().points()) {
                 int ref = catalog.ref(device.id(), point.id(), point.unit());
-                Carrier carrier = device.carriers().get(point.id());
-                if (carrier != null) {
-                    carriers.put(ref, carrier);
+                PointAccounting how = device.accounting().get(point.id());
+                if (how != null) {
+                    points.put(ref, AccountedPoints.of(ref, device, point, how, dieselDensity));
+                }
+                if (point.id().equals(device.serialPoint())) {
+                    serialPoints.put(ref, device.id());
                 }
             }
         }
         connection.commit();
-        return carriers;
+        return points;
     }
 
     public void addCommitListener(Runnable listener) {
@@ -191,25 +199,26 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 gaps.recordDropped(dropped);
             }
             for (PendingSamples.Batch batch : group) {
-                Duration correction = guard.correction(batch.capturedAt(), batch.capturedNanos());
-                for (Sample stamped : batch.samples()) {
-                    Sample sample = correction.isZero() ? stamped : new Sample(stamped.pointId(),
-                            stamped.time().plus(correction), stamped.value(), stamped.quality(), stamped.reason());
-                    int ref = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
-                    appender.append(ref, sample);
-                    if (sample.isGood()) {
-                        accountant.accept(ref, sample.time(), sample.value());
-                    }
+                List<Sample> samples = restamped(batch);
+                int[] refs = new int[samples.size()];
+                for (int i = 0; i < refs.length; i++) {
+                    Sample sample = samples.get(i);
+                    refs[i] = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
+                    appender.append(refs[i], sample);
                 }
+                account(batch.device(), samples, refs);
             }
             appender.flush();
-            List<ClosedInterval> closed = accountant.closeDue(clock.instant());
-            accounting.insertTotals(closed);
-            accounting.write(accountant.drainChanges());
+            Instant now = clock.instant();
+            List<ClosedInterval> closed = accountant.closeDue(now);
+            CounterAccountant.Changes changes = accountant.drainChanges();
+            accounting.write(changes);
+            ledger.record(closed, changes.events(), now);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             appender.rolledBack();
+            ledger.reload();
             if (dropped != null) {
                 pending.restoreDropped(dropped);
             }
@@ -222,6 +231,36 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         }
         if (!group.isEmpty() || dropped != null) {
             commitListeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Serial numbers first, so a meter swapped between two polls never counts across the swap. */
+    /** The batch's samples, moved by any step the wall clock took between their read and now. */
+    private List<Sample> restamped(PendingSamples.Batch batch) {
+        Duration correction = guard.correction(batch.capturedAt(), batch.capturedNanos());
+        if (correction.isZero()) {
+            return batch.samples();
+        }
+        List<Sample> moved = new ArrayList<>(batch.samples().size());
+        for (Sample s : batch.samples()) {
+            moved.add(new Sample(s.pointId(), s.time().plus(correction), s.value(), s.quality(), s.reason()));
+        }
+        return moved;
+    }
+
+    private void account(String device, List<Sample> samples, int[] refs) {
+        boolean anyGood = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < refs.length; i++) {
+                Sample sample = samples.get(i);
+                if (sample.isGood() && accountant.isSerial(refs[i]) == (pass == 0)) {
+                    accountant.accept(refs[i], sample.time(), sample.value());
+                    anyGood = true;
+                }
+            }
+        }
+        if (anyGood) {
+            accountant.poll(device, samples.get(0).time());
         }
     }
 

@@ -19,7 +19,7 @@ final class Migrations {
      * In order; script {@code V<n>__…} takes the schema to version n, so the list must run
      * V1, V2, … without gaps. Append, never edit a script that has shipped.
      */
-    private static final List<String> SCRIPTS = List.of("V1__buffer.sql", "V2__parked_batches.sql");
+    private static final List<String> SCRIPTS = List.of("V1__buffer.sql", "V2__parked_batches.sql", "V3__accounting.sql");
 
     static {
         for (int i = 0; i < SCRIPTS.size(); i++) {

@@ -1,6 +1,8 @@
 package io.carbonedge.agent.store;
 
 import io.carbonedge.agent.totals.Carrier;
+import io.carbonedge.agent.totals.Factor;
+import io.carbonedge.agent.totals.Period;
 import io.carbonedge.agent.uplink.Outbox;
 import io.carbonedge.agent.uplink.ParkedBatch;
 import io.carbonedge.agent.uplink.Stream;
@@ -37,9 +39,7 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
         this.readings = connection.prepareStatement(
                 "SELECT r.seq, p.device, p.point, p.unit, r.t_ms, r.value, r.quality, r.reason "
                         + "FROM reading r JOIN point p ON p.ref = r.point WHERE r.seq > ? ORDER BY r.seq LIMIT ?");
-        this.totals = connection.prepareStatement(
-                "SELECT t.seq, p.device, p.point, t.carrier, t.start_ms, t.length_s, t.amount, t.kgce, t.kgco2, t.revision "
-                        + "FROM interval_total t JOIN point p ON p.ref = t.point WHERE t.seq > ? ORDER BY t.seq LIMIT ?");
+        this.totals = connection.prepareStatement(TOTALS_AFTER);
         this.watermark = connection.prepareStatement(
                 "SELECT seq FROM uplink_watermark WHERE uplink = ? AND stream = ?");
         this.advance = connection.prepareStatement(
@@ -96,18 +96,34 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
         }
     }
 
+    /** Point totals, site figures and counter events share the totals stream's sequence. */
+    private static final String TOTALS_AFTER = """
+            SELECT * FROM (
+              SELECT t.seq, 'point', p.device, p.point, t.carrier, t.start_ms, t.length_s, t.amount, t.kgce, t.kgco2,
+                     t.revision, t.period, NULL, t.estimated, t.completeness, t.kgce_factor, t.kgco2_factor,
+                     t.factor_source, NULL
+              FROM interval_total t JOIN point p ON p.ref = t.point WHERE t.seq > ?
+              UNION ALL
+              SELECT s.seq, 'site', 'site', s.figure, NULL, s.start_ms, s.length_s, s.value, NULL, NULL,
+                     s.revision, s.period, s.unit, 0, NULL, NULL, NULL, NULL, NULL
+              FROM site_total s WHERE s.seq > ?
+              UNION ALL
+              SELECT e.seq, 'event', p.device, p.point, NULL, e.t_ms, 0, e.value, NULL, NULL,
+                     0, 'interval', e.kind, 0, NULL, NULL, NULL, NULL, e.previous
+              FROM counter_event e JOIN point p ON p.ref = e.point WHERE e.seq > ?
+            ) ORDER BY 1 LIMIT ?""";
+
     @Override
     public List<IntervalTotal> totalsAfter(long after, int limit) {
         try {
-            totals.setLong(1, after);
-            totals.setInt(2, limit);
+            for (int i = 1; i <= 3; i++) {
+                totals.setLong(i, after);
+            }
+            totals.setInt(4, limit);
             List<IntervalTotal> out = new ArrayList<>();
             try (ResultSet rs = totals.executeQuery()) {
                 while (rs.next()) {
-                    Carrier carrier = Carrier.valueOf(rs.getString(4).toUpperCase(Locale.ROOT).replace('-', '_'));
-                    out.add(new IntervalTotal(rs.getLong(1), rs.getString(2), rs.getString(3), carrier,
-                            Instant.ofEpochMilli(rs.getLong(5)), Duration.ofSeconds(rs.getLong(6)),
-                            rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getInt(10)));
+                    out.add(total(rs));
                 }
             }
             return out;
@@ -118,7 +134,7 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
 
     @Override
     public long latest(Stream stream) {
-        String sql = stream == Stream.READINGS ? "SELECT max(seq) FROM reading" : "SELECT max(seq) FROM interval_total";
+        String sql = stream == Stream.READINGS ? "SELECT max(seq) FROM reading" : BufferStats.LAST_TOTAL_SEQ;
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
@@ -184,6 +200,31 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
         } catch (SQLException e) {
             throw failed("count parked batches", e);
         }
+    }
+
+    private static IntervalTotal total(ResultSet rs) throws SQLException {
+        long seq = rs.getLong(1);
+        String kind = rs.getString(2);
+        Instant start = Instant.ofEpochMilli(rs.getLong(6));
+        Duration length = Duration.ofSeconds(rs.getLong(7));
+        Period period = Period.ofWireName(rs.getString(12));
+        if (kind.equals("site")) {
+            return IntervalTotal.site(seq, rs.getString(4), rs.getString(13), period, start, length, rs.getDouble(8),
+                    rs.getInt(11));
+        }
+        if (kind.equals("event")) {
+            double previous = rs.getDouble(19);
+            return IntervalTotal.event(seq, rs.getString(3), rs.getString(4), start, rs.getString(13),
+                    rs.wasNull() ? Double.NaN : previous, rs.getDouble(8));
+        }
+        Carrier carrier = Carrier.ofConfigName(rs.getString(5));
+        double completeness = rs.getDouble(15);
+        boolean noCompleteness = rs.wasNull();
+        double kgceFactor = rs.getDouble(16);
+        Factor factor = rs.wasNull() ? null : new Factor(kgceFactor, rs.getDouble(17), rs.getString(18));
+        return new IntervalTotal(seq, rs.getString(3), rs.getString(4), carrier, start, length, rs.getDouble(8),
+                rs.getDouble(9), rs.getDouble(10), rs.getInt(11), IntervalTotal.Kind.POINT, period, carrier.unit(),
+                rs.getInt(14) != 0, noCompleteness ? Double.NaN : completeness, factor, Double.NaN);
     }
 
     private static IllegalStateException failed(String what, SQLException e) {

@@ -3,31 +3,47 @@ package io.carbonedge.agent.totals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Turns counter readings into per-interval amounts. The increase between two readings is split
- * over the intervals it spans in proportion to time; an interval closes once its end plus the
- * grace period has passed. Energy that lands in an interval that has already closed (a device
- * that was offline past the grace period) reopens it as a revision: it closes again with the
- * next revision number and its whole new amount, never as a silent change.
+ * Turns readings into per-interval energy. Counters: the increase between two good readings is
+ * classified ({@link CounterStep}: increase, float32 jitter, rollover, reset, implausible jump)
+ * and split over the intervals it spans in proportion to time; a reset, a jump or a changed
+ * serial number starts a new segment and records a {@link CounterEvent}. Gauges (power, flow) are
+ * integrated by the trapezoid rule, never across a gap longer than three poll intervals.
  *
- * <p>First version: a decrease starts a new segment (nothing counted across it); samples older
- * than the point's last reading are ignored. Rollover classification comes with the accounting issue.
+ * <p>A reading belongs to the interval of its timestamp, also when it arrives late: a counter
+ * reading older than the last one but inside the last span (a device replaying its log after an
+ * outage) re-splits that span at its time, keeping the span's total; older ones add nothing. An
+ * interval closes once its end plus the grace period has passed; energy that lands in a closed
+ * interval reopens it as a revision (see {@link OpenIntervals}).
  *
  * <p>All state lives here and is handed to the store as {@link Changes} after each batch, to be
  * written in the same transaction as the readings it came from. Used by the writer thread only.
  */
 public final class CounterAccountant {
 
-    /** The last good reading of a counter. */
-    public record CounterState(double value, Instant time) {
+    /** A gauge may be integrated across at most this many poll intervals. */
+    public static final int MAX_GAP_POLLS = 3;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+
+    /**
+     * The last good reading of a point, and the one before it with the increase counted between
+     * them (for late readings that fall in that span).
+     *
+     * @param anchorTime null at the start of a segment
+     * @param spanDelta  point units counted over [anchorTime, time]; NaN when none
+     */
+    public record CounterState(double value, Instant time, double anchorValue, Instant anchorTime, double spanDelta) {
+        public CounterState(double value, Instant time) {
+            this(value, time, Double.NaN, null, Double.NaN);
+        }
     }
 
     /** An open interval's key. */
@@ -43,6 +59,10 @@ public final class CounterAccountant {
     public record OpenAmount(double amount, int revision) {
     }
 
+    /** A device's polls in one interval. */
+    public record PollKey(String device, Instant start) {
+    }
+
     /** What is known of an interval's last closing, from the buffer. */
     @FunctionalInterface
     public interface ClosedTotals {
@@ -50,138 +70,228 @@ public final class CounterAccountant {
         Optional<OpenAmount> latest(OpenKey key, Duration length);
     }
 
-    /** What changed since the last {@link #drainChanges()}. */
-    public record Changes(Map<Integer, CounterState> counters, Map<OpenKey, OpenAmount> openAmounts, Set<OpenKey> closed) {
+    /**
+     * What changed since the last {@link #drainChanges()}.
+     *
+     * @param polls good polls to add, per device and interval
+     */
+    public record Changes(Map<Integer, CounterState> counters, Set<Integer> removedCounters,
+                          Map<OpenKey, OpenAmount> openAmounts, Set<OpenKey> closed, List<CounterEvent> events,
+                          Map<PollKey, Integer> polls) {
         public boolean isEmpty() {
-            return counters.isEmpty() && openAmounts.isEmpty() && closed.isEmpty();
+            return counters.isEmpty() && removedCounters.isEmpty() && openAmounts.isEmpty() && closed.isEmpty()
+                    && events.isEmpty() && polls.isEmpty();
         }
     }
 
     private final IntervalGrid grid;
     private final Duration grace;
-    private final Map<Integer, Carrier> carriers;
-    private final ClosedTotals closedTotals;
+    private final Map<Integer, AccountedPoint> points = new HashMap<>();
+    private final Map<Integer, String> serialPoints;
+    private final OpenIntervals intervals;
     private final Map<Integer, CounterState> counters = new HashMap<>();
-    private final TreeMap<OpenKey, OpenAmount> open = new TreeMap<>();
 
     private final Map<Integer, CounterState> changedCounters = new HashMap<>();
-    private final Map<OpenKey, OpenAmount> changedOpen = new HashMap<>();
-    private final Set<OpenKey> closedKeys = new HashSet<>();
+    private final Set<Integer> removedCounters = new HashSet<>();
+    private final List<CounterEvent> events = new ArrayList<>();
+    private final Map<PollKey, Integer> polls = new HashMap<>();
 
     /**
-     * @param carriers     the carrier of each accounted counter, by point reference
+     * @param points       every accounted counter and integrated gauge
+     * @param serialPoints serial-number points, by ref, with the device whose counters they guard
      * @param closedTotals where to find an interval that closed before, to revise it
      */
-    public CounterAccountant(IntervalGrid grid, Duration grace, Map<Integer, Carrier> carriers, ClosedTotals closedTotals) {
+    public CounterAccountant(IntervalGrid grid, Duration grace, Collection<AccountedPoint> points,
+                             Map<Integer, String> serialPoints, ClosedTotals closedTotals) {
         this.grid = grid;
         this.grace = grace;
-        this.carriers = Map.copyOf(carriers);
-        this.closedTotals = closedTotals;
+        points.forEach(p -> this.points.put(p.ref(), p));
+        this.serialPoints = Map.copyOf(serialPoints);
+        this.intervals = new OpenIntervals(grid, closedTotals);
     }
 
-    /** The refs of every accounted counter. */
+    /** Plain counters, nothing known of rollover or rate. */
+    public CounterAccountant(IntervalGrid grid, Duration grace, Map<Integer, Carrier> carriers, ClosedTotals closedTotals) {
+        this(grid, grace, carriers.entrySet().stream()
+                .map(e -> AccountedPoint.counter(e.getKey(), "", e.getValue())).toList(), Map.of(), closedTotals);
+    }
+
+    public IntervalGrid grid() {
+        return grid;
+    }
+
+    /** The refs of every accounted counter and gauge. */
     public Set<Integer> accountedPoints() {
-        return carriers.keySet();
+        return points.keySet();
     }
 
     public boolean accounts(int point) {
-        return carriers.containsKey(point);
+        return points.containsKey(point);
     }
 
-    /**
-     * Replaces all state with what was loaded from the buffer (at start, or after a failed
-     * transaction); state of points no longer accounted is dropped.
-     */
+    public boolean isSerial(int point) {
+        return serialPoints.containsKey(point);
+    }
+
+    /** Replaces all state with what was loaded from the buffer (at start, or after a failed transaction). */
     public void restore(Map<Integer, CounterState> savedCounters, Map<OpenKey, OpenAmount> savedOpen) {
         counters.clear();
-        open.clear();
-        changedCounters.clear();
-        changedOpen.clear();
-        closedKeys.clear();
+        intervals.clear();
+        drainChanges();
         savedCounters.forEach((p, s) -> {
-            if (accounts(p)) {
+            if (accounts(p) || isSerial(p)) {
                 counters.put(p, s);
             }
         });
         savedOpen.forEach((k, v) -> {
             if (accounts(k.point())) {
-                open.put(k, v);
+                intervals.open.put(k, v);
             }
         });
     }
 
-    /** Accounts one good reading of a counter point. */
+    /** Counts one successful poll of a device towards its completeness. */
+    public void poll(String device, Instant time) {
+        polls.merge(new PollKey(device, grid.startOf(time)), 1, Integer::sum);
+    }
+
+    /** Accounts one good reading; NaN and infinities are missing data. Serial points first in a batch. */
     public void accept(int point, Instant time, double value) {
-        if (!accounts(point) || !Double.isFinite(value)) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        if (isSerial(point)) {
+            serial(point, time, value);
+            return;
+        }
+        AccountedPoint p = points.get(point);
+        if (p == null) {
             return;
         }
         CounterState previous = counters.get(point);
-        if (previous != null && !time.isAfter(previous.time())) {
-            return;
-        }
-        if (previous != null && value >= previous.value()) {
-            spread(point, previous.time(), time, value - previous.value());
-        }
-        CounterState now = new CounterState(value, time);
-        counters.put(point, now);
-        changedCounters.put(point, now);
-    }
-
-    /** Adds {@code delta} over [from, to] to the intervals it spans, in proportion to time. */
-    private void spread(int point, Instant from, Instant to, double delta) {
-        double span = to.toEpochMilli() - from.toEpochMilli();
-        Instant start = grid.startOf(from);
-        while (start.isBefore(to)) {
-            Instant end = grid.next(start);
-            Instant a = from.isAfter(start) ? from : start;
-            Instant b = to.isBefore(end) ? to : end;
-            add(new OpenKey(point, start), delta * (b.toEpochMilli() - a.toEpochMilli()) / span);
-            start = end;
+        if (previous == null) {
+            remember(point, new CounterState(value, time));
+        } else if (p.source() == AccountedPoint.Source.GAUGE) {
+            gauge(p, previous, time, value);
+        } else if (time.isAfter(previous.time())) {
+            counter(p, previous, time, value);
+        } else if (time.isBefore(previous.time())) {
+            late(p, previous, time, value);
         }
     }
 
-    private void add(OpenKey key, double amount) {
-        OpenAmount current = open.get(key);
-        if (current == null) {
-            Optional<OpenAmount> closed = closedTotals.latest(key, grid.length());
-            if (closed.isPresent() && amount == 0) {
-                return; // nothing to revise
+    private void counter(AccountedPoint p, CounterState previous, Instant time, double value) {
+        CounterStep step = CounterStep.classify(previous.value(), value, hours(previous.time(), time), p.rollover(),
+                p.maxRatePerHour());
+        switch (step.kind()) {
+            case JITTER -> { } // below the counter's resolution: keep the higher baseline
+            case INCREASE, ROLLOVER -> {
+                intervals.spread(p.ref(), previous.time(), time, step.delta() * p.toCarrierUnit());
+                remember(p.ref(), new CounterState(value, time, previous.value(), previous.time(), step.delta()));
+                if (step.kind() == CounterStep.Kind.ROLLOVER) {
+                    events.add(new CounterEvent(p.ref(), time, CounterEvent.Kind.ROLLOVER, previous.value(), value));
+                }
             }
-            current = closed.map(c -> new OpenAmount(c.amount(), c.revision() + 1)).orElse(new OpenAmount(0, 0));
+            case RESET, JUMP -> {
+                events.add(new CounterEvent(p.ref(), time, step.kind() == CounterStep.Kind.RESET
+                        ? CounterEvent.Kind.RESET : CounterEvent.Kind.JUMP, previous.value(), value));
+                remember(p.ref(), new CounterState(value, time));
+            }
         }
-        OpenAmount next = new OpenAmount(current.amount() + amount, current.revision());
-        open.put(key, next);
-        changedOpen.put(key, next);
+    }
+
+    /** A reading older than the last: re-splits the last span at its time when it fits there. */
+    private void late(AccountedPoint p, CounterState last, Instant time, double value) {
+        if (last.anchorTime() == null || !time.isAfter(last.anchorTime()) || !Double.isFinite(last.spanDelta())) {
+            return; // its energy is already counted, spread linearly
+        }
+        CounterStep before = CounterStep.classify(last.anchorValue(), value, hours(last.anchorTime(), time),
+                p.rollover(), p.maxRatePerHour());
+        CounterStep after = CounterStep.classify(value, last.value(), hours(time, last.time()), p.rollover(),
+                p.maxRatePerHour());
+        if (before.breaksSegment() || after.breaksSegment()) {
+            return; // does not belong to this span (another meter's log?): ignore rather than guess
+        }
+        double first = Math.min(Math.max(before.delta(), 0), last.spanDelta());
+        double factor = p.toCarrierUnit();
+        intervals.spread(p.ref(), last.anchorTime(), last.time(), -last.spanDelta() * factor);
+        intervals.spread(p.ref(), last.anchorTime(), time, first * factor);
+        intervals.spread(p.ref(), time, last.time(), (last.spanDelta() - first) * factor);
+        remember(p.ref(), new CounterState(last.value(), last.time(), value, time, last.spanDelta() - first));
+    }
+
+    private void gauge(AccountedPoint p, CounterState previous, Instant time, double value) {
+        if (!time.isAfter(previous.time())) {
+            return; // integrating needs order; a late power sample adds nothing
+        }
+        Duration gap = Duration.between(previous.time(), time);
+        if (gap.compareTo(p.pollInterval().multipliedBy(MAX_GAP_POLLS)) <= 0) {
+            double energy = (Math.max(0, previous.value()) + Math.max(0, value)) / 2 * hours(previous.time(), time);
+            intervals.spread(p.ref(), previous.time(), time, energy * p.toCarrierUnit());
+        }
+        remember(p.ref(), new CounterState(value, time));
+    }
+
+    private void serial(int point, Instant time, double value) {
+        CounterState previous = counters.get(point);
+        if (previous != null && previous.value() != value && time.isAfter(previous.time())) {
+            String device = serialPoints.get(point);
+            for (AccountedPoint p : points.values()) {
+                if (p.device().equals(device) && counters.remove(p.ref()) != null) {
+                    changedCounters.remove(p.ref());
+                    removedCounters.add(p.ref());
+                    events.add(new CounterEvent(p.ref(), time, CounterEvent.Kind.REPLACEMENT, previous.value(), value));
+                }
+            }
+        }
+        if (previous == null || time.isAfter(previous.time())) {
+            remember(point, new CounterState(value, time));
+        }
+    }
+
+    private void remember(int point, CounterState state) {
+        counters.put(point, state);
+        changedCounters.put(point, state);
+        removedCounters.remove(point);
+    }
+
+    private static double hours(Instant from, Instant to) {
+        return (to.toEpochMilli() - from.toEpochMilli()) / MS_PER_HOUR;
     }
 
     /** Closes every interval whose end plus the grace period is at or before {@code now}. */
     public List<ClosedInterval> closeDue(Instant now) {
         List<ClosedInterval> closed = new ArrayList<>();
-        while (!open.isEmpty()) {
-            OpenKey first = open.firstKey();
+        while (!intervals.open.isEmpty()) {
+            OpenKey first = intervals.open.firstKey();
             if (grid.next(first.start()).plus(grace).isAfter(now)) {
                 break;
             }
-            OpenAmount amount = open.remove(first);
-            changedOpen.remove(first);
-            closedKeys.add(first);
-            closed.add(new ClosedInterval(first.point(), carriers.get(first.point()), first.start(), grid.length(),
-                    Math.max(0, amount.amount()), amount.revision()));
+            OpenAmount amount = intervals.open.remove(first);
+            intervals.changed.remove(first);
+            intervals.closed.add(first);
+            AccountedPoint p = points.get(first.point());
+            closed.add(new ClosedInterval(first.point(), p.carrier(), first.start(), grid.length(),
+                    Math.max(0, amount.amount()), amount.revision(), p.estimated()));
         }
         return closed;
     }
 
     /** The amount so far in the open interval holding {@code t}, for live views. */
     public double openAmount(int point, Instant t) {
-        OpenAmount a = open.get(new OpenKey(point, grid.startOf(t)));
+        OpenAmount a = intervals.open.get(new OpenKey(point, grid.startOf(t)));
         return a == null ? 0 : a.amount();
     }
 
     public Changes drainChanges() {
-        Changes changes = new Changes(Map.copyOf(changedCounters), Map.copyOf(changedOpen), Set.copyOf(closedKeys));
+        Changes changes = new Changes(Map.copyOf(changedCounters), Set.copyOf(removedCounters),
+                Map.copyOf(intervals.changed), Set.copyOf(intervals.closed), List.copyOf(events), Map.copyOf(polls));
         changedCounters.clear();
-        changedOpen.clear();
-        closedKeys.clear();
+        removedCounters.clear();
+        intervals.changed.clear();
+        intervals.closed.clear();
+        events.clear();
+        polls.clear();
         return changes;
     }
 }

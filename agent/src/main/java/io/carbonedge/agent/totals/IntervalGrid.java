@@ -50,6 +50,44 @@ public final class IntervalGrid {
         return candidate.isAfter(nextMidnight) ? nextMidnight : candidate;
     }
 
+    /** Local midnight of the day holding {@code t}. */
+    public Instant dayStart(Instant t) {
+        return t.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    /** Local midnight of the next day. */
+    public Instant nextDay(Instant dayStart) {
+        return dayStart.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** Local midnight of the first of the month holding {@code t}. */
+    public Instant monthStart(Instant t) {
+        return t.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** Local midnight of the first of the next month. */
+    public Instant nextMonth(Instant monthStart) {
+        return monthStart.atZone(zone).toLocalDate().withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The start of the period holding {@code t}. */
+    public Instant startOf(Period period, Instant t) {
+        return switch (period) {
+            case INTERVAL -> startOf(t);
+            case DAY -> dayStart(t);
+            case MONTH -> monthStart(t);
+        };
+    }
+
+    /** The start of the period after the one starting at {@code start}. */
+    public Instant next(Period period, Instant start) {
+        return switch (period) {
+            case INTERVAL -> next(start);
+            case DAY -> nextDay(start);
+            case MONTH -> nextMonth(start);
+        };
+    }
+
     /** The local date-time of an interval start, for people. */
     public ZonedDateTime local(Instant t) {
         return t.atZone(zone);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.carbonedge.agent.config.PayloadFormat;
 import io.carbonedge.agent.store.IntervalTotal;
 import io.carbonedge.agent.store.Reading;
+import io.carbonedge.agent.totals.Period;
 import io.carbonedge.driver.Quality;
 
 import java.io.ByteArrayOutputStream;
@@ -53,20 +54,34 @@ public final class SenmlEncoder {
         return out.toByteArray();
     }
 
-    /** Three records per total (amount, kgce, kgco2), in the order given. */
+    /**
+     * The totals stream: three records per point total (amount, kgce, kgco2), one per site figure
+     * and one per counter event, in the order given.
+     */
     public byte[] totals(List<IntervalTotal> batch, PayloadFormat format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + batch.size() * 3 * 96);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + batch.size() * 3 * 128);
+        int records = 0;
+        for (IntervalTotal t : batch) {
+            records += t.kind() == IntervalTotal.Kind.POINT ? 3 : 1;
+        }
         try (JsonGenerator g = generator(out, format)) {
             Labels labels = new Labels(g, format);
             String baseName = SenmlProfile.baseName(gatewayId, Stream.TOTALS);
-            g.writeStartArray(batch, batch.size() * 3);
+            g.writeStartArray(batch, records);
             for (int i = 0; i < batch.size(); i++) {
                 IntervalTotal total = batch.get(i);
-                String prefix = total.device() + '/' + total.point() + '/';
-                writeTotal(labels, total, i == 0 ? baseName : null, prefix + SenmlProfile.AMOUNT,
-                        total.carrier().unit(), total.amount());
-                writeTotal(labels, total, null, prefix + SenmlProfile.KGCE, "kg", total.kgce());
-                writeTotal(labels, total, null, prefix + SenmlProfile.KGCO2, "kg", total.kgCo2());
+                String base = i == 0 ? baseName : null;
+                switch (total.kind()) {
+                    case POINT -> {
+                        String prefix = total.device() + '/' + total.point() + '/';
+                        writeTotal(labels, total, base, prefix + SenmlProfile.AMOUNT, total.carrier().unit(),
+                                total.amount());
+                        writeTotal(labels, total, null, prefix + SenmlProfile.KGCE, "kg", total.kgce());
+                        writeTotal(labels, total, null, prefix + SenmlProfile.KGCO2, "kg", total.kgCo2());
+                    }
+                    case SITE -> writeSiteFigure(labels, total, base);
+                    case EVENT -> writeEvent(labels, total, base);
+                }
             }
             g.writeEndArray();
         } catch (IOException e) {
@@ -120,23 +135,14 @@ public final class SenmlEncoder {
     private static void writeTotal(Labels labels, IntervalTotal t, String baseName, String name, String unit,
                                    double value) throws IOException {
         boolean hasValue = Double.isFinite(value);
-        int fields = 7 + (baseName != null ? 1 : 0) + (hasValue ? 1 : 0);
+        boolean hasPeriod = t.period() != Period.INTERVAL;
+        boolean hasCompleteness = Double.isFinite(t.completeness());
+        boolean hasFactor = t.factor() != null;
+        int fields = 7 + (baseName != null ? 1 : 0) + (hasValue ? 1 : 0) + (hasPeriod ? 1 : 0)
+                + (t.estimated() ? 1 : 0) + (hasCompleteness ? 1 : 0) + (hasFactor ? 3 : 0);
         JsonGenerator g = labels.generator;
         g.writeStartObject(t, fields);
-        if (baseName != null) {
-            labels.write(SenmlLabel.BASE_NAME);
-            g.writeString(baseName);
-        }
-        labels.write(SenmlLabel.NAME);
-        g.writeString(name);
-        labels.write(SenmlLabel.UNIT);
-        g.writeString(unit);
-        if (hasValue) {
-            labels.write(SenmlLabel.VALUE);
-            g.writeNumber(value);
-        }
-        labels.write(SenmlLabel.TIME);
-        labels.writeTime(t.intervalStart());
+        writeHead(labels, baseName, name, unit, value, t.intervalStart());
         g.writeFieldName(SenmlProfile.SEQ);
         g.writeNumber(t.seq());
         g.writeFieldName(SenmlProfile.CARRIER);
@@ -145,7 +151,93 @@ public final class SenmlEncoder {
         g.writeNumber(t.length().toSeconds());
         g.writeFieldName(SenmlProfile.REVISION);
         g.writeNumber(t.revision());
+        if (hasPeriod) {
+            g.writeFieldName(SenmlProfile.PERIOD);
+            g.writeString(t.period().wireName());
+        }
+        if (t.estimated()) {
+            g.writeFieldName(SenmlProfile.ESTIMATED);
+            g.writeBoolean(true);
+        }
+        if (hasCompleteness) {
+            g.writeFieldName(SenmlProfile.COMPLETENESS);
+            g.writeNumber(t.completeness());
+        }
+        if (hasFactor) {
+            g.writeFieldName(SenmlProfile.KGCE_FACTOR);
+            g.writeNumber(t.factor().kgcePerUnit());
+            g.writeFieldName(SenmlProfile.KGCO2_FACTOR);
+            g.writeNumber(t.factor().kgCo2PerUnit());
+            g.writeFieldName(SenmlProfile.FACTOR_SOURCE);
+            g.writeString(t.factor().source());
+        }
         g.writeEndObject();
+    }
+
+    private static void writeSiteFigure(Labels labels, IntervalTotal t, String baseName) throws IOException {
+        boolean hasValue = Double.isFinite(t.amount());
+        boolean hasPeriod = t.period() != Period.INTERVAL;
+        int fields = 6 + (baseName != null ? 1 : 0) + (hasValue ? 1 : 0) + (hasPeriod ? 1 : 0);
+        JsonGenerator g = labels.generator;
+        g.writeStartObject(t, fields);
+        writeHead(labels, baseName, SenmlProfile.SITE + '/' + t.point(), t.unit(), t.amount(), t.intervalStart());
+        g.writeFieldName(SenmlProfile.SEQ);
+        g.writeNumber(t.seq());
+        g.writeFieldName(SenmlProfile.INTERVAL_LENGTH);
+        g.writeNumber(t.length().toSeconds());
+        g.writeFieldName(SenmlProfile.REVISION);
+        g.writeNumber(t.revision());
+        if (hasPeriod) {
+            g.writeFieldName(SenmlProfile.PERIOD);
+            g.writeString(t.period().wireName());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeEvent(Labels labels, IntervalTotal t, String baseName) throws IOException {
+        boolean hasPrevious = Double.isFinite(t.previous());
+        int fields = 5 + (baseName != null ? 1 : 0) + (hasPrevious ? 1 : 0);
+        JsonGenerator g = labels.generator;
+        g.writeStartObject(t, fields);
+        if (baseName != null) {
+            labels.write(SenmlLabel.BASE_NAME);
+            g.writeString(baseName);
+        }
+        labels.write(SenmlLabel.NAME);
+        g.writeString(t.device() + '/' + t.point() + '/' + SenmlProfile.EVENT);
+        labels.write(SenmlLabel.STRING_VALUE);
+        g.writeString(t.unit());
+        labels.write(SenmlLabel.TIME);
+        labels.writeTime(t.intervalStart());
+        g.writeFieldName(SenmlProfile.SEQ);
+        g.writeNumber(t.seq());
+        g.writeFieldName(SenmlProfile.EVENT_VALUE);
+        g.writeNumber(t.amount());
+        if (hasPrevious) {
+            g.writeFieldName(SenmlProfile.EVENT_PREVIOUS);
+            g.writeNumber(t.previous());
+        }
+        g.writeEndObject();
+    }
+
+    /** bn (first record only), n, u, v (when finite), t. */
+    private static void writeHead(Labels labels, String baseName, String name, String unit, double value, Instant time)
+            throws IOException {
+        JsonGenerator g = labels.generator;
+        if (baseName != null) {
+            labels.write(SenmlLabel.BASE_NAME);
+            g.writeString(baseName);
+        }
+        labels.write(SenmlLabel.NAME);
+        g.writeString(name);
+        labels.write(SenmlLabel.UNIT);
+        g.writeString(unit);
+        if (Double.isFinite(value)) {
+            labels.write(SenmlLabel.VALUE);
+            g.writeNumber(value);
+        }
+        labels.write(SenmlLabel.TIME);
+        labels.writeTime(time);
     }
 
     /** Writes RFC 8428 labels and times the way the format wants them. */

@@ -28,6 +28,27 @@ public final class SenmlProfile {
     /** Totals: revision, 0 for the first record of an interval (integer). */
     public static final String REVISION = "rev";
 
+    /** Totals: {@code day} or {@code month}; absent for a real-time interval. */
+    public static final String PERIOD = "per";
+    /** Totals: {@code true} when the energy was integrated from a gauge; absent otherwise. */
+    public static final String ESTIMATED = "est";
+    /** Totals: the device's share of expected polls that succeeded over the period, 0..1. */
+    public static final String COMPLETENESS = "cpl";
+    /** Totals: kgce per carrier unit in use. */
+    public static final String KGCE_FACTOR = "fce";
+    /** Totals: kgCO2 per carrier unit in use. */
+    public static final String KGCO2_FACTOR = "fco2";
+    /** Totals: where the factors come from (text). */
+    public static final String FACTOR_SOURCE = "fsrc";
+    /** Events: the counter value that showed the event. */
+    public static final String EVENT_VALUE = "val";
+    /** Events: the counter value before it. */
+    public static final String EVENT_PREVIOUS = "prev";
+    /** First name segment of a site figure: {@code site/<figure>}. */
+    public static final String SITE = "site";
+    /** Last name segment of a counter event: {@code <device>/<point>/event}. */
+    public static final String EVENT = "event";
+
     /** Last name segment of a total's amount record (unit: the carrier's). */
     public static final String AMOUNT = "amount";
     /** Last name segment of a total's standard coal equivalent record (unit kg). */
