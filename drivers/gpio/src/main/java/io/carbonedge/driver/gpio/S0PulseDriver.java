@@ -111,7 +111,8 @@ final class S0PulseDriver implements Driver {
             savedCount = start;
         } catch (RuntimeException e) {
             shared.release();
-            throw new DeviceUnavailableException("cannot open GPIO " + meter.pin() + ": " + message(e), e);
+            throw new DeviceUnavailableException("cannot open GPIO " + meter.pin() + ": " + message(e)
+                    + " (on a Raspberry Pi, the agent's user needs the group gpio; two devices cannot share a pin)", e);
         }
         log.info("{}: counting pulses on GPIO {} from {}", meter.deviceId(), meter.pin(), start);
     }
