@@ -114,15 +114,12 @@ final class S0PulseDriver implements Driver {
             throw new DeviceUnavailableException("cannot open GPIO " + meter.pin() + ": " + message(e)
                     + " (on a Raspberry Pi, the agent's user needs the group gpio; two devices cannot share a pin)", e);
         }
-        log.info("{}: counting pulses on GPIO {} from {}", meter.deviceId(), meter.pin(), start);
+        log.info("{}: counting pulses on GPIO {} from {} (saved in {})", meter.deviceId(), meter.pin(), start, file.path());
     }
 
     private long loadCount() throws DeviceUnavailableException {
         try {
             OptionalLong saved = file.load();
-            if (saved.isEmpty()) {
-                log.info("{}: no saved pulse count in {}: starting from 0", meter.deviceId(), file.path());
-            }
             return saved.orElse(0);
         } catch (PulseCountFile.Unreadable e) {
             try {

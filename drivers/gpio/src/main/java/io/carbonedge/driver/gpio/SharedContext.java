@@ -32,7 +32,7 @@ final class SharedContext {
     synchronized Context acquire() {
         if (context == null) {
             context = maker.get();
-            log.info("GPIO started");
+            log.debug("Pi4J context started");
         }
         users++;
         return context;
@@ -47,7 +47,7 @@ final class SharedContext {
         if (users == 0) {
             try {
                 context.shutdown();
-                log.info("GPIO stopped");
+                log.debug("Pi4J context stopped");
             } catch (RuntimeException e) {
                 log.warn("GPIO did not stop cleanly: {}", e.toString());
             }
