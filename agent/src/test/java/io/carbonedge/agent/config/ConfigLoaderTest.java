@@ -222,8 +222,9 @@ class ConfigLoaderTest {
     @Test
     void unknownProtocolListsTheKnownOnes() throws Exception {
         write("devices/meter.yaml", METER.replace("protocol: modbus", "protocol: modbus-tcp"));
-        assertThat(onlyError()).isEqualTo(new ConfigError("devices/meter.yaml", 2, 11, "protocol",
-                "unknown protocol 'modbus-tcp': expected one of [modbus]"));
+        ConfigError error = onlyError();
+        assertThat(error).isEqualTo(new ConfigError("devices/meter.yaml", 2, 11, "protocol", error.message()));
+        assertThat(error.message()).startsWith("unknown protocol 'modbus-tcp': expected one of [").contains("modbus");
     }
 
     @Test

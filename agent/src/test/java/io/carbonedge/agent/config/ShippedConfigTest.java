@@ -20,9 +20,21 @@ class ShippedConfigTest {
         Path dir = CONFIG.resolve(subdirectory);
         AgentConfig config = new ConfigLoader().load(dir);
         try (Stream<Path> files = Files.list(dir.resolve("devices"))) {
-            assertThat(config.devices()).hasSize((int) files.count());
+            assertThat(config.devices()).hasSize((int) files.filter(Files::isRegularFile).count());
         }
         assertThat(config.devices()).allSatisfy(d -> assertThat(d.spec().points()).isNotEmpty());
+        config.devices().forEach(d -> d.driver().close());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gpio-s0-water.yaml"})
+    void everyExampleDeviceLoadsWithoutMistakes(String example) throws Exception {
+        Path dir = Files.createTempDirectory("example-check");
+        Files.copy(CONFIG.resolve("agent.yaml"), dir.resolve("agent.yaml"));
+        Files.createDirectories(dir.resolve("devices"));
+        Files.copy(CONFIG.resolve("devices/examples").resolve(example), dir.resolve("devices").resolve(example));
+        AgentConfig config = new ConfigLoader().load(dir);
+        assertThat(config.devices()).singleElement().satisfies(d -> assertThat(d.carriers()).isNotEmpty());
         config.devices().forEach(d -> d.driver().close());
     }
 
