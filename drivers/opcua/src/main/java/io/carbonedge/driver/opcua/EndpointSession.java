@@ -52,13 +52,15 @@ final class EndpointSession implements AutoCloseable {
     private final PkiCertificateValidator validator;
     private volatile OpcUaClient client;
     private volatile boolean active;
-    private volatile String problem = "connecting";
+    private volatile String problem;
+    private volatile boolean attempted;
     private volatile boolean started;
     private volatile boolean closed;
     private Duration retry = FIRST_RETRY;
 
     EndpointSession(OpcUaConnection connection) {
         this.connection = connection;
+        this.problem = "connecting to " + connection.endpointUrl();
         this.validator = new PkiCertificateValidator(new PkiDirectory(connection.pkiDir()), connection.trustUnknownServers());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "opcua-" + hostPort(connection.endpointUrl()));
@@ -83,6 +85,11 @@ final class EndpointSession implements AutoCloseable {
     /** The client when a session is active, else null. */
     OpcUaClient activeClient() {
         return isActive() ? client : null;
+    }
+
+    /** Whether the first connection attempt has ended, one way or the other. */
+    boolean attempted() {
+        return attempted;
     }
 
     /** Why there is no active session, in plain words. */
@@ -143,12 +150,14 @@ final class EndpointSession implements AutoCloseable {
             client = created;
             created.connect();
             retry = FIRST_RETRY;
+            attempted = true;
         } catch (Exception e) {
             String reason = ConnectFailures.describe(e, connection, validator.lastRejected());
             if (!reason.equals(problem)) {
                 log.warn("OPC UA {}: {}; retrying", connection.endpointUrl(), reason);
             }
             problem = reason;
+            attempted = true;
             client = null;
             if (created != null) {
                 created.disconnectAsync();
@@ -218,7 +227,7 @@ final class EndpointSession implements AutoCloseable {
 
         @Override
         public void onSessionActive(UaSession session) {
-            boolean wasProblem = !"connecting".equals(problem);
+            boolean wasProblem = attempted && problem != null;
             active = true;
             problem = null;
             log.info("OPC UA {}: session active{}", connection.endpointUrl(), wasProblem ? " again" : "");

@@ -93,7 +93,7 @@ public final class OpcUaDriver implements Driver {
 
     private void awaitSession(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!session.isActive() && System.nanoTime() < deadline) {
+        while (!session.isActive() && !session.attempted() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

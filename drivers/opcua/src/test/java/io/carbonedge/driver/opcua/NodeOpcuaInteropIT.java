@@ -118,9 +118,10 @@ class NodeOpcuaInteropIT {
                 .connection("security-mode", "sign-and-encrypt").connection("mode", "read")
                 .point("counter", "node", "nsu=" + namespaceUri + ";s=Boiler2.GasCounter")
                 .create(pki)) {
-            assertThatThrownBy(() -> driver.read(Instant.now()))
-                    .isInstanceOf(DeviceUnavailableException.class)
-                    .hasMessageContaining("not trusted");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThatThrownBy(() -> driver.read(Instant.now()))
+                            .isInstanceOf(DeviceUnavailableException.class)
+                            .hasMessageContaining("not trusted"));
             CertificateEntry rejected = directory.list().get(0);
             assertThat(rejected.status()).isEqualTo(CertificateEntry.Status.REJECTED);
             directory.trust(rejected.name());
