@@ -1,0 +1,65 @@
+package io.carbonedge.driver.opcua;
+
+import io.carbonedge.driver.ConfigSection;
+import io.carbonedge.driver.DeviceSpec;
+import io.carbonedge.driver.PointKind;
+import io.carbonedge.driver.PointSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a device the way the agent does, from plain maps, and makes its driver through a factory. */
+final class DeviceFixture {
+
+    private final Map<String, Object> connection = new LinkedHashMap<>();
+    private final List<Map<String, Object>> points = new ArrayList<>();
+    private Duration timeout = Duration.ofSeconds(5);
+    private MapConfigSection connectionSection;
+
+    DeviceFixture connection(String field, Object value) {
+        connection.put(field, value);
+        return this;
+    }
+
+    DeviceFixture timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Adds a point; fields as in YAML, e.g. {@code "node", "ns=2;s=Boiler1.GasFlow"}. */
+    DeviceFixture point(String id, Object... fieldsAndValues) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("id", id);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            point.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        points.add(point);
+        return this;
+    }
+
+    OpcUaDriver create(OpcUaDriverFactory factory) {
+        connectionSection = new MapConfigSection(connection);
+        List<PointSpec> specs = new ArrayList<>();
+        List<ConfigSection> sections = new ArrayList<>();
+        for (Map<String, Object> point : points) {
+            specs.add(new PointSpec((String) point.get("id"), PointKind.GAUGE, ""));
+            Map<String, Object> driverFields = new LinkedHashMap<>(point);
+            driverFields.remove("id");
+            sections.add(new MapConfigSection(driverFields, connectionSection.errors()));
+        }
+        DeviceSpec device = new DeviceSpec("dev", "opcua", Duration.ofSeconds(1), timeout, specs);
+        return (OpcUaDriver) factory.create(device, connectionSection, sections);
+    }
+
+    OpcUaDriver create(Path pkiDir) {
+        return create(new OpcUaDriverFactory(pkiDir.getParent(), pkiDir));
+    }
+
+    /** Mistakes reported while creating, by the connection or any point. */
+    List<String> errors() {
+        return connectionSection.errors();
+    }
+}
