@@ -188,7 +188,9 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         long now = System.nanoTime();
         if (now - lastHousekeeping >= HOUSEKEEPING_EVERY.toNanos()) {
             lastHousekeeping = now;
-            housekeeper.run();
+            if (housekeeper.run()) {
+                ledger.reload();
+            }
         }
     }
 
@@ -197,6 +199,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         try {
             if (dropped != null) {
                 gaps.recordDropped(dropped);
+                ledger.reload();
             }
             for (PendingSamples.Batch batch : group) {
                 List<Sample> samples = restamped(batch);

@@ -10,7 +10,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Records lost readings in the {@code gap} table (on the caller's connection and transaction). */
+/**
+ * Records lost readings in the {@code gap} table (on the caller's connection and transaction), and
+ * tells the platform through the totals stream: a site figure {@code readings-lost-<reason>}
+ * whose value is the count, starting at the oldest lost reading and lasting until the newest.
+ * Whoever holds a {@link TotalsLedger} must reload it after a gap is recorded (the figure takes
+ * the next sequence number of the stream).
+ */
 final class GapLog {
 
     private static final Logger log = LoggerFactory.getLogger(GapLog.class);
@@ -44,6 +50,17 @@ final class GapLog {
             setTime(s, 5, from);
             setTime(s, 6, to);
             s.setLong(7, recorded.toEpochMilli());
+            s.executeUpdate();
+        }
+        Instant start = from != null ? from : recorded;
+        long lengthSeconds = from != null && to != null ? Math.max(0, to.getEpochSecond() - from.getEpochSecond()) : 0;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO site_total (seq, figure, unit, period, start_ms, length_s, "
+                + "value, revision) VALUES ((" + BufferStats.LAST_TOTAL_SEQ + ") + 1, ?, 'count', 'interval', ?, ?, ?, "
+                + "(SELECT count(*) FROM gap))")) {
+            s.setString(1, "readings-lost-" + reason);
+            s.setLong(2, start.toEpochMilli());
+            s.setLong(3, lengthSeconds);
+            s.setLong(4, Math.max(readings, 0));
             s.executeUpdate();
         }
     }

@@ -42,33 +42,36 @@ final class Housekeeper {
     private final long maxBytes;
     private final GapLog gaps;
     private final Clock clock;
+    private final int inFlight;
     private boolean evicting;
 
     Housekeeper(Connection connection, AgentConfig config, GapLog gaps, Clock clock) {
         this.connection = connection;
         this.uplinks = config.uplinks().stream().map(UplinkConfig::name).toList();
+        this.inFlight = config.uplinks().stream().mapToInt(UplinkConfig::batchSize).max().orElse(0);
         this.retention = config.store().retention();
         this.maxBytes = config.store().maxSizeBytes();
         this.gaps = gaps;
         this.clock = clock;
     }
 
-    void run() throws SQLException {
+    /** @return whether gap records were written (readings dropped for the size cap) */
+    boolean run() throws SQLException {
         long acknowledged = acknowledgedByAll();
         long cutoff = clock.instant().minus(retention).toEpochMilli();
         for (int i = 0; i < MAX_CHUNKS_PER_RUN && deleteAcknowledged(acknowledged, cutoff) == CHUNK; i++) {
             // keep going in small transactions
         }
-        if (maxBytes > 0) {
-            enforceCap(acknowledged);
-        }
+        return maxBytes > 0 && enforceCap(acknowledged);
     }
 
-    private void enforceCap(long acknowledged) throws SQLException {
+    private boolean enforceCap(long acknowledged) throws SQLException {
         boolean over = usedBytes() > maxBytes;
+        boolean evicted = false;
         for (int i = 0; i < MAX_CHUNKS_PER_RUN && over; i++) {
+            acknowledged = acknowledgedByAll();   // the uplinks go on delivering meanwhile
             if (deleteAcknowledged(acknowledged, Long.MAX_VALUE) == 0) {
-                evictUnforwarded(acknowledged);
+                evicted |= evictUnforwarded(acknowledged);
             }
             over = usedBytes() > maxBytes;
         }
@@ -79,6 +82,7 @@ final class Housekeeper {
                         + "unforwarded readings are dropped and reported to the platform as gaps", maxBytes >> 20);
             }
         }
+        return evicted;
     }
 
     /** Deletes up to one chunk of the oldest acknowledged readings older than {@code cutoffMs}. */
@@ -94,15 +98,20 @@ final class Housekeeper {
         }
     }
 
-    /** Drops the oldest readings no uplink has yet (parked ones sit below the watermark and stay). */
-    private void evictUnforwarded(long acknowledged) throws SQLException {
+    /**
+     * Drops the oldest readings no uplink has yet (parked ones sit below the watermark and stay),
+     * sparing the first batch after the watermark, which an uplink may be sending right now: what a
+     * gap record counts as lost never reaches the platform.
+     */
+    private boolean evictUnforwarded(long acknowledged) throws SQLException {
         try (PreparedStatement range = connection.prepareStatement("SELECT count(*), min(seq), max(seq), min(t_ms), max(t_ms) "
-                + "FROM (SELECT seq, t_ms FROM reading WHERE seq > ? ORDER BY seq LIMIT ?)")) {
+                + "FROM (SELECT seq, t_ms FROM reading WHERE seq > ? ORDER BY seq LIMIT ? OFFSET ?)")) {
             range.setLong(1, acknowledged);
             range.setInt(2, CHUNK);
+            range.setInt(3, inFlight);
             try (ResultSet rs = range.executeQuery()) {
                 if (!rs.next() || rs.getLong(1) == 0) {
-                    return;
+                    return false;
                 }
                 long count = rs.getLong(1);
                 long first = rs.getLong(2);
@@ -116,6 +125,7 @@ final class Housekeeper {
                 }
                 gaps.recordEvicted(count, first, last, from, to);
                 connection.commit();
+                return true;
             }
         } catch (SQLException e) {
             connection.rollback();
