@@ -52,6 +52,7 @@ public final class ConfigLoader {
         AgentFileReader agent = new AgentFileReader(agentRoot, configDir);
         String gatewayId = agent.gatewayId();
         Path dataDir = agent.dataDir();
+        publishDirectories(configDir, dataDir);
         PollDefaults poll = agent.poll();
         StoreConfig store = agent.store();
         List<UplinkConfig> uplinks = agent.uplinks();
@@ -64,6 +65,15 @@ public final class ConfigLoader {
             throw new InvalidConfigException(errors.sorted());
         }
         return new AgentConfig(gatewayId, dataDir, poll, store, uplinks, accounting, devices);
+    }
+
+    /**
+     * Tells drivers where relative paths in device files start (secrets, certificates) and where
+     * the gateway keeps its OPC UA certificates, before they read their fields.
+     */
+    private static void publishDirectories(Path configDir, Path dataDir) {
+        System.setProperty("carbonedge.config-dir", configDir.toAbsolutePath().toString());
+        System.setProperty("carbonedge.pki-dir", dataDir.resolve("pki").toAbsolutePath().toString());
     }
 
     private List<DeviceConfig> devices(Path configDir, PollDefaults poll, ConfigErrors errors) {

@@ -46,7 +46,7 @@ public final class Demo {
             awaitQuietly(finished);
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (DemoDevices devices = DemoDevices.start(config.accounting().zone());
+        try (DemoDevices devices = DemoDevices.start(config.accounting().zone(), dir.resolve("simulator-pki"));
              PlatformReceiver receiver = PlatformReceiver.start(platform.getHost(), platform.getPort(),
                      dir.resolve("receiver"), platform.getPath().replaceFirst("^/", ""))) {
             out.printf("carbonedge demo: gateway %s, %d simulated devices, platform receiver at %s%n",

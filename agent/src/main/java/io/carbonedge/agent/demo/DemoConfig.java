@@ -11,7 +11,8 @@ import java.util.List;
 final class DemoConfig {
 
     private static final List<String> FILES = List.of(
-            "agent.yaml", "devices/grid-meter.yaml", "devices/pv-inverter.yaml");
+            "agent.yaml", "devices/grid-meter.yaml", "devices/pv-inverter.yaml", "devices/gas-boiler.yaml",
+            "devices/cement-kiln.yaml");
 
     private DemoConfig() {
     }

@@ -70,7 +70,7 @@ final class LiveView {
                 .filter(p -> device.carriers().containsKey(p.id()))
                 .findFirst()
                 .map(p -> String.format(Locale.ROOT, "%s this interval %.3f %s", device.carriers().get(p.id()).configName(),
-                        agent.liveTotals().of(device.id(), p.id()), p.unit()))
+                        agent.liveTotals().of(device.id(), p.id()), device.carriers().get(p.id()).unit()))
                 .orElse("");
     }
 
