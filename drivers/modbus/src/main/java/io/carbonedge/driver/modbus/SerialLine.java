@@ -36,7 +36,8 @@ final class SerialLine implements ByteLine {
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
         if (!port.openPort()) {
             throw new DeviceUnavailableException("cannot open serial port " + device
-                    + " (error " + port.getLastErrorCode() + ": missing, busy, or no permission)");
+                    + " (error " + port.getLastErrorCode() + " at " + port.getLastErrorLocation()
+                    + ": missing, busy, or no permission)");
         }
         return new SerialLine(port, device);
     }
