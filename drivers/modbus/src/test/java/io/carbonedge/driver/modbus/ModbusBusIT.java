@@ -185,8 +185,9 @@ class ModbusBusIT {
         try (Driver driver = oneRegister("tcp", port, 1, Duration.ofMillis(200), Map.of("backoff-max", "1s"))) {
             assertThat(driver.read(NOW)).containsExactly(Sample.good("p", NOW, 1));
             server.close();
+            await().atMost(Duration.ofSeconds(2)).until(() -> readOrNone(driver).isEmpty()); // the old connection is gone
             for (int i = 0; i < 5; i++) {
-                assertThat(readOrNone(driver)).isEmpty(); // failures, then backing off
+                assertThat(readOrNone(driver)).isEmpty(); // refused, then backing off
             }
             try (ScriptedBusServer restarted = new ScriptedBusServer(false, port)) {
                 restarted.unit(1)[7] = 2;
