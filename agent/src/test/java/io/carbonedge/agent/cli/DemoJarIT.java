@@ -34,7 +34,7 @@ class DemoJarIT {
         assertThat(demo.exitValue()).as(output).isZero();
         assertThat(output).contains("grid-meter", "pv-inverter", "online", "== summary ==", "duplicates dropped: 0")
                 .doesNotContain("Exception", "ERROR");
-        assertThat(output).containsPattern("gateway demo-gw: [1-9][0-9]* readings of 7 points");
+        assertThat(output).containsPattern("gateway demo-gw: [1-9][0-9]* readings of 8 points"); // 4 grid-meter + 4 pv-inverter (with serial_number)
         assertThat(dir.resolve("Californium3.properties")).doesNotExist();
     }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * The reads that fetch every point of one device, computed once from its configuration.
  *
- * <p>Points of the same table are sorted by register and merged greedily into one read while
- * the read stays within {@code maxRegisters} and no run of unused registers between two points
- * is longer than {@code maxGap}. Overlapping points share registers. A point longer than
+ * <p>Points of the same table (function code) are sorted by register and merged greedily into
+ * one read while the read stays within {@code maxRegisters} (registers) or 2000 (bits) and no run
+ * of unused registers or bits between two points is longer than {@code maxGap}. Overlapping points share registers. A point longer than
  * {@code maxRegisters} still gets a read of its own (configuration validation reports that case).
  *
- * @param requests holding-register reads first, then input-register reads, each by register
+ * @param requests holding-register reads first, then input registers, coils, discrete inputs, each by register
  */
 public record ReadPlan(List<ReadRequest> requests) {
 
@@ -58,6 +58,30 @@ public record ReadPlan(List<ReadRequest> requests) {
         return new ReadPlan(requests);
     }
 
+    /**
+     * The reads that replace {@code merged} when a device refused it with "illegal data address":
+     * one read per point (points at the same registers share it), so only the points the device
+     * really lacks are lost.
+     */
+    public static List<ReadRequest> split(ReadRequest merged, List<ModbusPoint> points) {
+        List<ReadRequest> parts = new ArrayList<>();
+        Builder current = null;
+        for (int index : merged.pointIndexes()) {
+            ModbusPoint point = points.get(index);
+            if (current == null || current.first != point.register() || current.last != point.lastRegister()) {
+                if (current != null) {
+                    parts.add(current.build());
+                }
+                current = new Builder(point.table(), point.register(), point.lastRegister());
+            }
+            current.add(index, point);
+        }
+        if (current != null) {
+            parts.add(current.build());
+        }
+        return parts;
+    }
+
     /** A read being grown point by point. */
     private static final class Builder {
         private final Table table;
@@ -74,7 +98,8 @@ public record ReadPlan(List<ReadRequest> requests) {
         boolean accepts(ModbusPoint point, int maxRegisters, int maxGap) {
             int unused = point.register() - last - 1;
             int newLast = Math.max(last, point.lastRegister());
-            return point.table() == table && unused <= maxGap && newLast - first + 1 <= maxRegisters;
+            int limit = table.isBits() ? table.maxPerRead() : maxRegisters;
+            return point.table() == table && unused <= maxGap && newLast - first + 1 <= limit;
         }
 
         void add(int index, ModbusPoint point) {

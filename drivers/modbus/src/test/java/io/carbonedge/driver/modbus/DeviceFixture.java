@@ -41,6 +41,11 @@ final class DeviceFixture {
     }
 
     Driver create() {
+        return create(new ModbusDriverFactory());
+    }
+
+    /** Creates through a given factory: devices made by one factory share their buses, as in the agent. */
+    Driver create(ModbusDriverFactory factory) {
         connectionSection = new MapConfigSection(connection);
         List<PointSpec> specs = new ArrayList<>();
         List<ConfigSection> sections = new ArrayList<>();
@@ -51,7 +56,7 @@ final class DeviceFixture {
             sections.add(new MapConfigSection(driverFields, connectionSection.errors()));
         }
         DeviceSpec device = new DeviceSpec("dev", "modbus", Duration.ofSeconds(5), timeout, specs);
-        return new ModbusDriverFactory().create(device, connectionSection, sections);
+        return factory.create(device, connectionSection, sections);
     }
 
     /** Mistakes reported while creating, by the connection or any point. */

@@ -114,7 +114,26 @@ final class MapConfigSection implements ConfigSection {
 
     @Override
     public Duration duration(String field, Duration fallback) {
-        throw new UnsupportedOperationException("not needed by the modbus driver");
+        Object value = values.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Duration d) {
+            return d;
+        }
+        String text = String.valueOf(value).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            reportError(field, "a positive duration such as 500ms or 10s");
+            return fallback;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     @Override

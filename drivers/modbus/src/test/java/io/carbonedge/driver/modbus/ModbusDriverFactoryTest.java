@@ -107,7 +107,7 @@ class ModbusDriverFactoryTest {
     @Test
     void unknownWordsAreReported() {
         DeviceFixture device = device()
-                .point("a", "register", 0, "type", "double", "table", "coil", "order", "abdc");
+                .point("a", "register", 0, "type", "double", "table", "coils", "order", "abdc");
         device.create();
 
         assertThat(device.errors()).extracting(e -> e.substring(0, e.indexOf(':')))

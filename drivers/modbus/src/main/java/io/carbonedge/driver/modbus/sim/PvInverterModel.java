@@ -1,6 +1,7 @@
 package io.carbonedge.driver.modbus.sim;
 
 import io.carbonedge.driver.modbus.DataType;
+import io.carbonedge.driver.modbus.RegisterCodec;
 import io.carbonedge.driver.modbus.Table;
 import io.carbonedge.driver.modbus.WordOrder;
 import java.time.Clock;
@@ -37,6 +38,11 @@ public final class PvInverterModel {
     private final RegisterBank bank;
     private final SimulatedTime time;
     private final ZoneId zone;
+    /** Register 30015, the serial number: 10 registers of ASCII. */
+    public static final int SERIAL_NUMBER = 30015;
+    /** The serial number the simulated inverter reports. */
+    public static final String SERIAL = "SIM2000KTL0001";
+
     private final Random random;
     private double cloud = 0.9;
     private double totalKwh = 98_765.43;
@@ -63,6 +69,7 @@ public final class PvInverterModel {
         this.day = last.atZone(zone).toLocalDate();
         this.dailyKwh = clearSkyKwhSinceMidnight(last);
         this.powerW = powerW(last);
+        bank.setWords(Table.HOLDING, SERIAL_NUMBER, RegisterCodec.encodeText(WordOrder.ABCD, SERIAL, 10));
         write();
     }
 
