@@ -32,9 +32,9 @@ class DemoJarIT {
         String output = Files.readString(log, StandardCharsets.UTF_8);
 
         assertThat(demo.exitValue()).as(output).isZero();
-        assertThat(output).contains("grid-meter", "pv-inverter", "online", "== summary ==", "duplicates dropped: 0")
+        assertThat(output).contains("grid-meter", "pv-inverter", "gas-boiler", "cement-kiln", "online", "== summary ==", "duplicates dropped: 0")
                 .doesNotContain("Exception", "ERROR");
-        assertThat(output).containsPattern("gateway demo-gw: [1-9][0-9]* readings of 8 points"); // 4 grid-meter + 4 pv-inverter (with serial_number)
+        assertThat(output).containsPattern("gateway demo-gw: [1-9][0-9]* readings of 19 points"); // grid meter 4, PV inverter 4, boiler 6, kiln 5
         assertThat(dir.resolve("Californium3.properties")).doesNotExist();
     }
 }
