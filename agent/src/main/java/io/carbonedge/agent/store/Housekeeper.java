@@ -133,10 +133,13 @@ final class Housekeeper {
         }
     }
 
-    /** The lowest readings watermark among the configured uplinks (all of it when there are none). */
+    /**
+     * The lowest readings watermark among the configured uplinks; none when there are no uplinks
+     * (nothing is forwarded, so nothing counts as acknowledged).
+     */
     private long acknowledgedByAll() throws SQLException {
         if (uplinks.isEmpty()) {
-            return Long.MAX_VALUE;
+            return 0;
         }
         long lowest = Long.MAX_VALUE;
         try (PreparedStatement s = connection.prepareStatement(

@@ -113,7 +113,12 @@ class MultipleUplinksIT {
                 dir.resolve("meter.yaml"));
         return new AgentConfig(GATEWAY, dir.resolve("data"),
                 new PollDefaults(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                StoreConfig.of(Duration.ofMillis(20), 5000), List.of(),
+                StoreConfig.of(Duration.ofMillis(20), 5000),
+                // the buffer's housekeeping keeps what either uplink still lacks
+                List.of(new UplinkConfig("national", URI.create("coap://127.0.0.1/x"), PayloadFormat.SENML_CBOR, 100,
+                                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                        new UplinkConfig("province", URI.create("coap://127.0.0.1/x"), PayloadFormat.SENML_CBOR, 100,
+                                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1))),
                 new AccountingConfig(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(2), 0.1229,
                         new GridFactor("mee-2022-national", 0.5366)),
                 List.of(device));
