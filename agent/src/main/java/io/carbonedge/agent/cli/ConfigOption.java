@@ -23,8 +23,17 @@ final class ConfigOption {
     }
 
     static Optional<AgentConfig> load(Path dir, PrintWriter err) {
+        return load(dir, new ConfigLoader(), err);
+    }
+
+    /** As {@link #load(PrintWriter)}, with drivers of the caller's (one set per process). */
+    Optional<AgentConfig> load(ConfigLoader loader, PrintWriter err) {
+        return load(dir, loader, err);
+    }
+
+    private static Optional<AgentConfig> load(Path dir, ConfigLoader loader, PrintWriter err) {
         try {
-            return Optional.of(new ConfigLoader().load(dir));
+            return Optional.of(loader.load(dir));
         } catch (InvalidConfigException e) {
             print(dir, e, err);
             return Optional.empty();

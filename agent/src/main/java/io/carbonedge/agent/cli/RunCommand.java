@@ -2,6 +2,8 @@ package io.carbonedge.agent.cli;
 
 import io.carbonedge.agent.Agent;
 import io.carbonedge.agent.config.AgentConfig;
+import io.carbonedge.agent.config.ConfigLoader;
+import io.carbonedge.driver.DriverFactory;
 import io.carbonedge.agent.health.SystemdNotifier;
 import io.carbonedge.agent.health.Watchdog;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<AgentConfig> loaded = config.load(spec.commandLine().getErr());
+        Map<String, DriverFactory> drivers = ConfigLoader.discover();
+        Optional<AgentConfig> loaded = config.load(new ConfigLoader(drivers), spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return Main.INVALID;
         }
@@ -39,11 +43,13 @@ final class RunCommand implements Callable<Integer> {
         Agent agent = Agent.start(c, VersionProvider.buildTime());
         Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment(System.getenv());
         Optional<Watchdog> watchdog = systemd.flatMap(n -> n.watchdogPeriod().map(p -> new Watchdog(n, p, agent::stuck)));
+        StatusLight light = StatusLight.start(System.getenv(), drivers, agent);
         systemd.ifPresent(n -> n.ready("polling " + c.devices().size() + " device(s)"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.ifPresent(SystemdNotifier::stopping);
             watchdog.ifPresent(Watchdog::close);
+            light.close();
             agent.close();
             systemd.ifPresent(SystemdNotifier::close);
             stopped.countDown();

@@ -31,7 +31,8 @@ public final class ConfigLoader {
         this.factories = Map.copyOf(factories);
     }
 
-    private static Map<String, DriverFactory> discover() {
+    /** Every {@link DriverFactory} on the class path, by protocol. */
+    public static Map<String, DriverFactory> discover() {
         Map<String, DriverFactory> found = new HashMap<>();
         ServiceLoader.load(DriverFactory.class).forEach(f -> found.put(f.protocol(), f));
         return found;
