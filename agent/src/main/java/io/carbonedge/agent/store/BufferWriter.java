@@ -173,6 +173,8 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 }
                 busy = !group.isEmpty();
                 commit(group);
+                pending.done(group);
+                group = List.of();   // committed: a housekeeping failure must not put it back
                 busy = false;
                 housekeepWhenDue();
             } catch (InterruptedException e) {

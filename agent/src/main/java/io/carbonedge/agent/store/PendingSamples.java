@@ -36,6 +36,7 @@ final class PendingSamples {
     private final Condition arrived = lock.newCondition();
     private final Deque<Batch> batches = new ArrayDeque<>();
     private int size;
+    private int inFlight;
     private long droppedSamples;
     private Instant droppedFrom;
     private Instant droppedTo;
@@ -60,6 +61,7 @@ final class PendingSamples {
     void putBack(List<Batch> group) {
         lock.lock();
         try {
+            inFlight -= group.size();
             for (int i = group.size() - 1; i >= 0; i--) {
                 batches.addFirst(group.get(i));
                 size += group.get(i).samples().size();
@@ -100,6 +102,7 @@ final class PendingSamples {
                 size -= next.samples().size();
                 taken += next.samples().size();
             }
+            inFlight += group.size();
             return group;
         } finally {
             lock.unlock();
@@ -110,10 +113,21 @@ final class PendingSamples {
         return limit;
     }
 
+    /** A group taken with {@link #takeGroup} is committed. */
+    void done(List<Batch> group) {
+        lock.lock();
+        try {
+            inFlight -= group.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Nothing waits and nothing taken is still uncommitted. */
     boolean isEmpty() {
         lock.lock();
         try {
-            return batches.isEmpty();
+            return batches.isEmpty() && inFlight == 0;
         } finally {
             lock.unlock();
         }

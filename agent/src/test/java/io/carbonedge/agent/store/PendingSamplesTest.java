@@ -52,8 +52,13 @@ class PendingSamplesTest {
         for (int i = 0; i < 5; i++) {
             pending.add(batch(i, 3));
         }
-        assertThat(pending.takeGroup(Duration.ZERO, Duration.ZERO, 6)).hasSize(2);
-        assertThat(pending.takeGroup(Duration.ZERO, Duration.ZERO, 100)).hasSize(3);
+        List<PendingSamples.Batch> first = pending.takeGroup(Duration.ZERO, Duration.ZERO, 6);
+        List<PendingSamples.Batch> second = pending.takeGroup(Duration.ZERO, Duration.ZERO, 100);
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(3);
+        assertThat(pending.isEmpty()).as("taken but not yet committed").isFalse();
+        pending.done(first);
+        pending.done(second);
         assertThat(pending.isEmpty()).isTrue();
     }
 
