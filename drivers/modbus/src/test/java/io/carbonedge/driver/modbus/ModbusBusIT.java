@@ -1,5 +1,6 @@
 package io.carbonedge.driver.modbus;
 
+import io.carbonedge.driver.testing.MapConfigSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package io.carbonedge.driver.opcua;
 
+import io.carbonedge.driver.testing.MapConfigSection;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.PointKind;

@@ -1,4 +1,4 @@
-package io.carbonedge.driver.opcua;
+package io.carbonedge.driver.testing;
 
 import io.carbonedge.driver.ConfigSection;
 import java.time.Duration;
@@ -10,26 +10,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link ConfigSection} over a plain map, for tests: records every reported mistake as
- * {@code "field: expected"} in a list shared by its nested sections.
+ * A {@link ConfigSection} over a plain map, for the drivers' tests (shipped as this module's
+ * test-jar): records every reported mistake as {@code "field: expected"} in a list shared by its
+ * nested sections. The agent's real implementation reads YAML with positions.
  */
-final class MapConfigSection implements ConfigSection {
+public final class MapConfigSection implements ConfigSection {
 
     private final Map<String, Object> values;
     private final List<String> errors;
 
-    MapConfigSection(Map<String, ?> values) {
+    public MapConfigSection(Map<String, ?> values) {
         this(values, new ArrayList<>());
     }
 
     /** A section that reports into a shared list of mistakes. */
-    MapConfigSection(Map<String, ?> values, List<String> errors) {
+    public MapConfigSection(Map<String, ?> values, List<String> errors) {
         this.values = new LinkedHashMap<>(values);
         this.errors = errors;
     }
 
     /** The mistakes reported so far, by this section and its nested ones. */
-    List<String> errors() {
+    /** Every mistake reported so far, by this section and the sections read from it. */
+    public List<String> errors() {
         return errors;
     }
 
@@ -118,19 +120,23 @@ final class MapConfigSection implements ConfigSection {
         if (value == null) {
             return fallback;
         }
-        String text = String.valueOf(value).strip();
-        try {
-            if (text.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            }
-            if (text.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (value instanceof Duration d) {
+            return d;
         }
-        reportError(field, "a duration");
-        return fallback;
+        String text = String.valueOf(value).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)").matcher(text);
+        if (!m.matches() || Double.parseDouble(m.group(1)) == 0) {
+            reportError(field, "a positive duration such as 500ms, 10s, 5m or 1h");
+            return fallback;
+        }
+        double n = Double.parseDouble(m.group(1));
+        long unitMillis = switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            default -> 3_600_000;
+        };
+        return Duration.ofMillis(Math.round(n * unitMillis));
     }
 
     @Override
@@ -163,7 +169,16 @@ final class MapConfigSection implements ConfigSection {
 
     @Override
     public List<ConfigSection> sections(String field) {
-        throw new UnsupportedOperationException("not needed by the opcua driver");
+        Object value = values.get(field);
+        List<ConfigSection> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> map = item instanceof Map<?, ?> m ? (Map<String, ?>) m : Map.of();
+                out.add(new MapConfigSection(map, errors));
+            }
+        }
+        return out;
     }
 
     @Override
