@@ -188,7 +188,8 @@ public final class BufferBench {
                  UplinkWorker uplink = UplinkWorker.overCoap("bench", config.uplinks().get(0), outbox)) {
                 long start = System.nanoTime();
                 uplink.start();
-                while (outbox.acknowledged("park", Stream.READINGS) < n) {
+                // the outbox belongs to the uplink's thread: watch the worker's own status instead
+                while (uplink.status().acknowledged().getOrDefault(Stream.READINGS, 0L) < n) {
                     Thread.sleep(5);
                 }
                 return n / seconds(start);

@@ -105,20 +105,21 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
     private Map<Integer, AccountedPoint> registerPoints(List<DeviceConfig> devices, double dieselDensity,
                                                         Map<Integer, String> serialPoints) throws SQLException {
         Map<Integer, AccountedPoint> points = new HashMap<>();
-        connection.setAutoCommit(false);
-        for (DeviceConfig device : devices) {
-            for (PointSpec point : device.spec().points()) {
-                int ref = catalog.ref(device.id(), point.id(), point.unit());
-                PointAccounting how = device.accounting().get(point.id());
-                if (how != null) {
-                    points.put(ref, AccountedPoints.of(ref, device, point, how, dieselDensity));
-                }
-                if (point.id().equals(device.serialPoint())) {
-                    serialPoints.put(ref, device.id());
+        try (WriteTransaction tx = WriteTransaction.begin(connection)) {
+            for (DeviceConfig device : devices) {
+                for (PointSpec point : device.spec().points()) {
+                    int ref = catalog.ref(device.id(), point.id(), point.unit());
+                    PointAccounting how = device.accounting().get(point.id());
+                    if (how != null) {
+                        points.put(ref, AccountedPoints.of(ref, device, point, how, dieselDensity));
+                    }
+                    if (point.id().equals(device.serialPoint())) {
+                        serialPoints.put(ref, device.id());
+                    }
                 }
             }
+            tx.commit();
         }
-        connection.commit();
         return points;
     }
 
@@ -198,6 +199,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
 
     private void commit(List<PendingSamples.Batch> group) throws SQLException {
         PendingSamples.Dropped dropped = pending.takeDropped();
+        WriteTransaction tx = WriteTransaction.begin(connection);
         try {
             if (dropped != null) {
                 gaps.recordDropped(dropped);
@@ -219,9 +221,9 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
             CounterAccountant.Changes changes = accountant.drainChanges();
             accounting.write(changes);
             ledger.record(closed, changes.events(), now);
-            connection.commit();
+            tx.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            tx.close();
             appender.rolledBack();
             ledger.reload();
             if (dropped != null) {

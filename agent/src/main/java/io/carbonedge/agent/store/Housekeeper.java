@@ -87,13 +87,14 @@ final class Housekeeper {
 
     /** Deletes up to one chunk of the oldest acknowledged readings older than {@code cutoffMs}. */
     private int deleteAcknowledged(long acknowledged, long cutoffMs) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM reading WHERE seq IN "
+        try (WriteTransaction tx = WriteTransaction.begin(connection);
+             PreparedStatement s = connection.prepareStatement("DELETE FROM reading WHERE seq IN "
                 + "(SELECT r.seq FROM reading r WHERE r.seq <= ?" + NOT_PARKED + " ORDER BY r.seq LIMIT ?) AND t_ms < ?")) {
             s.setLong(1, acknowledged);
             s.setInt(2, CHUNK);
             s.setLong(3, cutoffMs);
             int deleted = s.executeUpdate();
-            connection.commit();
+            tx.commit();
             return deleted;
         }
     }
@@ -104,7 +105,8 @@ final class Housekeeper {
      * gap record counts as lost never reaches the platform.
      */
     private boolean evictUnforwarded(long acknowledged) throws SQLException {
-        try (PreparedStatement range = connection.prepareStatement("SELECT count(*), min(seq), max(seq), min(t_ms), max(t_ms) "
+        try (WriteTransaction tx = WriteTransaction.begin(connection);
+             PreparedStatement range = connection.prepareStatement("SELECT count(*), min(seq), max(seq), min(t_ms), max(t_ms) "
                 + "FROM (SELECT seq, t_ms FROM reading WHERE seq > ? ORDER BY seq LIMIT ? OFFSET ?)")) {
             range.setLong(1, acknowledged);
             range.setInt(2, CHUNK);
@@ -124,12 +126,9 @@ final class Housekeeper {
                     delete.executeUpdate();
                 }
                 gaps.recordEvicted(count, first, last, from, to);
-                connection.commit();
+                tx.commit();
                 return true;
             }
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
         }
     }
 

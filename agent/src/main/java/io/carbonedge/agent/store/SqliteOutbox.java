@@ -145,8 +145,8 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
     @Override
     public void park(ParkedBatch batch) {
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (WriteTransaction tx = WriteTransaction.begin(connection);
+                 PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO parked_batch (uplink, stream, first_seq, last_seq, records, reason, parked_ms) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, batch.uplink());
@@ -158,12 +158,7 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
                 insert.setLong(7, batch.parkedAt().toEpochMilli());
                 insert.executeUpdate();
                 acknowledge(batch.uplink(), batch.stream(), batch.lastSeq());
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                tx.commit();
             }
         } catch (SQLException e) {
             throw failed("park a refused batch", e);

@@ -70,7 +70,6 @@ class BufferLimitsTest {
 
     private static void housekeep(BufferDatabase db, AgentConfig config) throws SQLException {
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
             new Housekeeper(c, config, new GapLog(c, CLOCK), CLOCK).run();
         }
     }
