@@ -168,11 +168,18 @@ public final class Agent implements AutoCloseable {
     public boolean stopPollingAndDrain(Duration limit) throws SQLException, InterruptedException {
         scheduler.close();
         long deadline = System.nanoTime() + limit.toNanos();
+        long settled = -1;
         while (System.nanoTime() < deadline) {
-            if (writer.isIdle() && delivered(writer.lastSeq(), BufferStats.read(database).lastTotalSeq())) {
-                return true;
+            long last = writer.lastSeq();
+            if (writer.isIdle() && delivered(last, BufferStats.read(database).lastTotalSeq())) {
+                if (settled == last) {
+                    return true;   // delivered, and nothing new was committed since the last look
+                }
+                settled = last;
+            } else {
+                settled = -1;
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
         }
         return false;
     }
