@@ -53,10 +53,9 @@ import java.util.Map;
  * </ol>
  * Each is repeated; medians are printed with the ratios.
  *
- * <p>The harness hosts the agent, the receiver and the feeder in one JVM: run it with 256 MB
- * (at 64 MB it runs out of heap, see the issue notes).
+ * <p>The harness hosts the agent, the receiver and the feeder in one JVM, within the agent's 64 MB.
  *
- * <pre>java -Xmx256m -cp bench/target/carbonedge-bench.jar io.carbonedge.bench.BufferBench [samples] [backlog] [rounds]</pre>
+ * <pre>java -Xmx64m -cp bench/target/carbonedge-bench.jar io.carbonedge.bench.BufferBench [samples] [backlog] [rounds]</pre>
  */
 public final class BufferBench {
 

@@ -34,6 +34,11 @@ public final class CoapSettings {
     public static Configuration server() {
         Configuration config = base();
         config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 2);
+        // CoAP's own duplicate detection keeps every exchange, payload included, for EXCHANGE_LIFETIME
+        // (247 s): at a backlog drain's rate that is hundreds of MB. Keeping the last exchanges per
+        // peer still answers retransmissions, and the receiver drops duplicates by (gateway, stream,
+        // seq) anyway, so memory stays bounded whatever the rate.
+        config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
         return config;
     }
 
