@@ -29,10 +29,7 @@ import java.util.concurrent.Callable;
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption config;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory; overrides data-dir in agent.yaml.")
-    Path data;
+    DataDirOption location;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day to export.")
     String from;
@@ -51,14 +48,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<AgentConfig> loaded = config.load(spec.commandLine().getErr());
+        Optional<AgentConfig> loaded = location.load(spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return Main.INVALID;
         }
         ZoneId zone = loaded.get().accounting().zone();
         Instant start = day(from, "--from").atStartOfDay(zone).toInstant();
         Instant end = day(to, "--to").plusDays(1).atStartOfDay(zone).toInstant();
-        Path dir = data != null ? data : loaded.get().dataDir();
+        Path dir = loaded.get().dataDir();
         if (!Files.exists(dir.resolve(BufferDatabase.FILE_NAME))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no buffer in " + dir + " (see --data)");
         }

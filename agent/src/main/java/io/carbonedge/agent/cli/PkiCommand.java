@@ -1,19 +1,16 @@
 package io.carbonedge.agent.cli;
 
-import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.driver.opcua.pki.CertificateEntry;
 import io.carbonedge.driver.opcua.pki.PkiDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,34 +33,21 @@ final class PkiCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or trust NAME");
     }
 
-    /** The options both subcommands share. */
-    static final class Location {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Data directory; overrides data-dir in agent.yaml.")
-        Path data;
-
-        Optional<PkiDirectory> open(PrintWriter err) {
-            if (data != null) {
-                return Optional.of(new PkiDirectory(data.resolve("pki")));
-            }
-            Optional<AgentConfig> loaded = config.load(err);
-            return loaded.map(c -> new PkiDirectory(c.dataDir().resolve("pki")));
-        }
+    private static Optional<PkiDirectory> open(DataDirOption location, PrintWriter err) {
+        return location.dataDir(err).map(dir -> new PkiDirectory(dir.resolve("pki")));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List trusted and rejected server certificates.")
     static final class ListCertificates implements java.util.concurrent.Callable<Integer> {
         @Mixin
-        Location location;
+        DataDirOption location;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            Optional<PkiDirectory> pki = location.open(spec.commandLine().getErr());
+            Optional<PkiDirectory> pki = open(location, spec.commandLine().getErr());
             if (pki.isEmpty()) {
                 return Main.INVALID;
             }
@@ -85,7 +69,7 @@ final class PkiCommand implements Runnable {
             description = "Trust a rejected server certificate (compare its thumbprint with the server's first).")
     static final class Trust implements java.util.concurrent.Callable<Integer> {
         @Mixin
-        Location location;
+        DataDirOption location;
 
         @Parameters(paramLabel = "NAME", description = "The certificate's name as `pki list` shows it.")
         String name;
@@ -95,7 +79,7 @@ final class PkiCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Optional<PkiDirectory> pki = location.open(spec.commandLine().getErr());
+            Optional<PkiDirectory> pki = open(location, spec.commandLine().getErr());
             if (pki.isEmpty()) {
                 return Main.INVALID;
             }

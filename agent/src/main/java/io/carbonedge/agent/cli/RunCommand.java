@@ -9,10 +9,8 @@ import io.carbonedge.agent.health.Watchdog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,10 +22,7 @@ import java.util.concurrent.CountDownLatch;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption config;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory; overrides data-dir in agent.yaml.")
-    Path data;
+    DataDirOption location;
 
     @Spec
     CommandSpec spec;
@@ -35,11 +30,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, DriverFactory> drivers = ConfigLoader.discover();
-        Optional<AgentConfig> loaded = config.load(new ConfigLoader(drivers), spec.commandLine().getErr());
+        Optional<AgentConfig> loaded = location.load(new ConfigLoader(drivers), spec.commandLine().getErr());
         if (loaded.isEmpty()) {
             return Main.INVALID;
         }
-        AgentConfig c = data == null ? loaded.get() : loaded.get().withDataDir(data);
+        AgentConfig c = loaded.get();
         Agent agent = Agent.start(c, VersionProvider.buildTime());
         Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment(System.getenv());
         Optional<Watchdog> watchdog = systemd.flatMap(n -> n.watchdogPeriod().map(p -> new Watchdog(n, p, agent::stuck)));

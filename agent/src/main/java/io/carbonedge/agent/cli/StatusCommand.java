@@ -1,7 +1,6 @@
 package io.carbonedge.agent.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.agent.health.StatusFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +25,7 @@ final class StatusCommand implements Callable<Integer> {
     private static final Duration STALE = Duration.ofSeconds(20);
 
     @Mixin
-    ConfigOption config;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory; overrides data-dir in agent.yaml.")
-    Path data;
+    DataDirOption location;
 
     @Option(names = "--json", description = "Print the status file as it is.")
     boolean json;
@@ -39,14 +35,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = data;
-        if (dir == null) {
-            Optional<AgentConfig> loaded = config.load(spec.commandLine().getErr());
-            if (loaded.isEmpty()) {
-                return Main.INVALID;
-            }
-            dir = loaded.get().dataDir();
+        Optional<Path> found = location.dataDir(spec.commandLine().getErr());
+        if (found.isEmpty()) {
+            return Main.INVALID;
         }
+        Path dir = found.get();
         PrintWriter out = spec.commandLine().getOut();
         StatusFile file = new StatusFile(dir);
         Optional<JsonNode> status = file.read();

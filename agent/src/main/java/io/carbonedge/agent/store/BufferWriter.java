@@ -210,7 +210,7 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
                 int[] refs = new int[samples.size()];
                 for (int i = 0; i < refs.length; i++) {
                     Sample sample = samples.get(i);
-                    refs[i] = catalog.ref(batch.device(), sample.pointId(), unitOf(batch.device(), sample.pointId()));
+                    refs[i] = catalog.refOf(batch.device(), sample.pointId());
                     appender.append(refs[i], sample);
                 }
                 account(batch.device(), samples, refs);
@@ -269,11 +269,6 @@ public final class BufferWriter implements SampleSink, AutoCloseable {
         if (anyGood) {
             accountant.poll(device, samples.get(0).time());
         }
-    }
-
-    private String unitOf(String device, String point) {
-        int ref = catalog.find(device, point);
-        return ref < 0 ? "" : catalog.name(ref).unit();
     }
 
     private void onFailure(Exception e) {

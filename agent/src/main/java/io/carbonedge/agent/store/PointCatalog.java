@@ -61,6 +61,12 @@ final class PointCatalog {
         }
     }
 
+    /** The ref of a point, found by one lookup when known; a point no configuration named gets a row with no unit. */
+    int refOf(String device, String point) throws SQLException {
+        int known = find(device, point);
+        return known >= 0 ? known : ref(device, point, "");
+    }
+
     /** The ref of a point already known, or -1. */
     int find(String device, String point) {
         return refs.getOrDefault(device, Map.of()).getOrDefault(point, -1);

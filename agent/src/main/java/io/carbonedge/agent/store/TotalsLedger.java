@@ -60,8 +60,7 @@ final class TotalsLedger {
 
     /** Re-reads the next sequence number (at start and after a rollback). */
     void reload() throws SQLException {
-        nextSeq = 1 + longQuery("SELECT MAX(m) FROM (SELECT MAX(seq) AS m FROM interval_total UNION ALL "
-                + "SELECT MAX(seq) FROM site_total UNION ALL SELECT MAX(seq) FROM counter_event)");
+        nextSeq = 1 + longQuery(BufferStats.LAST_TOTAL_SEQ);
     }
 
     /** Records what one commit closed and found, then rolls up days and months that are over at {@code now}. */

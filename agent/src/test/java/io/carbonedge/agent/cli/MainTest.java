@@ -2,10 +2,7 @@ package io.carbonedge.agent.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,26 +14,22 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void versionNamesTheProgram() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("carbonedge ");
+        assertThat(cli.out()).startsWith("carbonedge ");
     }
 
     @Test
     void checkAcceptsTheShippedConfiguration() {
         assertThat(run("check", "--config", "../config")).isZero();
-        assertThat(out.toString()).contains("configuration OK: gateway plant-07-gw1, 2 device(s)");
+        assertThat(cli.out()).contains("configuration OK: gateway plant-07-gw1, 2 device(s)");
     }
 
     @Test
@@ -48,7 +41,7 @@ class MainTest {
 
         assertThat(run("check", "--config", dir.toString())).isEqualTo(2);
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("2 configuration error(s)")
                 .contains("agent.yaml:5:5: uplinks[0].batch-sise: unknown field 'batch-sise'; did you mean 'batch-size'?")
                 .contains("devices/m.yaml:5:12: connection.unit-id: expected a whole number from 0 to 247, got 300")
@@ -59,7 +52,7 @@ class MainTest {
     void runRefusesABrokenConfigurationWithTheSameMessages() throws Exception {
         Files.writeString(dir.resolve("agent.yaml"), "gateway-id: [\n");
         assertThat(run("run", "--config", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("agent.yaml:").contains("broken YAML").doesNotContain("Exception");
+        assertThat(cli.err()).contains("agent.yaml:").contains("broken YAML").doesNotContain("Exception");
     }
 
     @Test
@@ -67,12 +60,12 @@ class MainTest {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(run("check", "--colour")).isEqualTo(2);
         assertThat(run("demo", "--for", "soon")).isEqualTo(2);
-        assertThat(err.toString()).contains("expected a duration such as 90s, 5m or 1h, got 'soon'");
+        assertThat(cli.err()).contains("expected a duration such as 90s, 5m or 1h, got 'soon'");
     }
 
     @Test
     void noCommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("a command is required");
+        assertThat(cli.err()).contains("a command is required");
     }
 }

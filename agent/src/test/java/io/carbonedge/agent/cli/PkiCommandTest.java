@@ -3,10 +3,7 @@ package io.carbonedge.agent.cli;
 import io.carbonedge.driver.opcua.pki.PkiDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +14,10 @@ class PkiCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -37,13 +30,13 @@ class PkiCommandTest {
         Files.write(rejected.resolve("boiler-plc.der"), der);
 
         assertThat(run("pki", "list", "--data", dir.resolve("data").toString())).isZero();
-        assertThat(out.toString()).contains("rejected", "boiler-plc", "Boiler PLC", "thumbprint");
+        assertThat(cli.out()).contains("rejected", "boiler-plc", "Boiler PLC", "thumbprint");
 
         assertThat(run("pki", "trust", "boiler-plc", "--data", dir.resolve("data").toString())).isZero();
         assertThat(dir.resolve("data/pki/trusted/boiler-plc.der")).exists();
         assertThat(rejected.resolve("boiler-plc.der")).doesNotExist();
 
         assertThat(run("pki", "trust", "nothing-here", "--data", dir.resolve("data").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("no rejected certificate named 'nothing-here'");
+        assertThat(cli.err()).contains("no rejected certificate named 'nothing-here'");
     }
 }
