@@ -2,6 +2,7 @@ package io.carbonedge.agent.store;
 
 import io.carbonedge.agent.config.AgentConfig;
 import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.uplink.UplinkWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ final class Housekeeper {
     Housekeeper(Connection connection, AgentConfig config, GapLog gaps, Clock clock) {
         this.connection = connection;
         this.uplinks = config.uplinks().stream().map(UplinkConfig::name).toList();
-        this.inFlight = config.uplinks().stream().mapToInt(UplinkConfig::batchSize).max().orElse(0);
+        this.inFlight = config.uplinks().stream().mapToInt(UplinkConfig::batchSize).max().orElse(0)
+                * UplinkWorker.BATCHES_IN_HAND;
         this.retention = config.store().retention();
         this.maxBytes = config.store().maxSizeBytes();
         this.gaps = gaps;
@@ -101,8 +103,8 @@ final class Housekeeper {
 
     /**
      * Drops the oldest readings no uplink has yet (parked ones sit below the watermark and stay),
-     * sparing the first batch after the watermark, which an uplink may be sending right now: what a
-     * gap record counts as lost never reaches the platform.
+     * sparing the batches after the watermark that an uplink may hold in hand (sending one, the next
+     * read): what a gap record counts as lost never reaches the platform.
      */
     private boolean evictUnforwarded(long acknowledged) throws SQLException {
         try (WriteTransaction tx = WriteTransaction.begin(connection);

@@ -19,7 +19,8 @@ final class Migrations {
      * In order; script {@code V<n>__…} takes the schema to version n, so the list must run
      * V1, V2, … without gaps. Append, never edit a script that has shipped.
      */
-    private static final List<String> SCRIPTS = List.of("V1__buffer.sql", "V2__parked_batches.sql", "V3__accounting.sql");
+    private static final List<String> SCRIPTS = List.of("V1__buffer.sql", "V2__parked_batches.sql", "V3__accounting.sql",
+            "V4__point_version.sql");
 
     static {
         for (int i = 0; i < SCRIPTS.size(); i++) {
@@ -71,7 +72,10 @@ final class Migrations {
         }
     }
 
-    /** Splits a script on ';' at line ends, dropping '--' comment lines. Our scripts hold no triggers. */
+    /**
+     * Splits a script on ';' at line ends, dropping '--' comment lines. A trigger, whose body holds
+     * semicolons, must therefore be written on one line.
+     */
     static List<String> statements(String script) {
         StringBuilder current = new StringBuilder();
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

@@ -32,13 +32,15 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
     private final PreparedStatement totals;
     private final PreparedStatement watermark;
     private final PreparedStatement advance;
+    private final PointNames points;
 
     public SqliteOutbox(BufferDatabase db, Clock clock) throws SQLException {
         this.connection = db.connect();
         this.clock = clock;
         this.readings = connection.prepareStatement(
-                "SELECT r.seq, p.device, p.point, p.unit, r.t_ms, r.value, r.quality, r.reason "
-                        + "FROM reading r JOIN point p ON p.ref = r.point WHERE r.seq > ? ORDER BY r.seq LIMIT ?");
+                "SELECT seq, point, t_ms, value, quality, reason, " + PointNames.VERSION
+                        + " FROM reading WHERE seq > ? ORDER BY seq LIMIT ?");
+        this.points = new PointNames(connection);
         this.totals = connection.prepareStatement(TOTALS_AFTER);
         this.watermark = connection.prepareStatement(
                 "SELECT seq FROM uplink_watermark WHERE uplink = ? AND stream = ?");
@@ -81,13 +83,14 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
             List<Reading> out = new ArrayList<>(Math.min(limit, 1024));
             try (ResultSet rs = readings.executeQuery()) {
                 while (rs.next()) {
-                    double value = rs.getDouble(6);
+                    PointCatalog.PointName point = points.of(rs.getInt(2), rs.getLong(7));
+                    double value = rs.getDouble(4);
                     if (rs.wasNull()) {
                         value = Double.NaN;
                     }
-                    out.add(new Reading(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Instant.ofEpochMilli(rs.getLong(5)), value, ReadingAppender.quality(rs.getInt(7)),
-                            rs.getString(8)));
+                    out.add(new Reading(rs.getLong(1), point.device(), point.point(), point.unit(),
+                            Instant.ofEpochMilli(rs.getLong(3)), value, ReadingAppender.quality(rs.getInt(5)),
+                            rs.getString(6)));
                 }
             }
             return out;

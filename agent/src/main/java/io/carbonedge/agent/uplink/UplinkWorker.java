@@ -15,6 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,13 +27,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * Forwards the buffer to one platform on its own thread: for each stream (totals first, then
  * readings) it takes the next batch after the stream's watermark, encodes it, sends it and moves
  * the watermark only once the platform has it. A failed batch is sent again, unchanged, after an
- * exponential backoff with jitter. A batch the platform refuses for good (REJECTED) is parked with
+ * exponential backoff with jitter. While a batch is on its way, the next one is read and encoded,
+ * so the buffer and the network work side by side during a drain (the next batch is taken after
+ * the one in flight whatever its outcome: a failed batch is retried, a refused one parked).
+ * A batch the platform refuses for good (REJECTED) is parked with
  * its reason and the worker goes on with the next one; nothing is skipped silently. While a
  * backlog drains, batches go at most {@code max-rate} records per second. Logs once per state
  * change (down with the reason, up again with how long it was down, a batch parked), never per
  * batch.
  */
 public final class UplinkWorker implements AutoCloseable {
+
+    /** Batches a worker may hold read from the buffer but not yet delivered: the one in flight and the next. */
+    public static final int BATCHES_IN_HAND = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkWorker.class);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
@@ -45,7 +55,9 @@ public final class UplinkWorker implements AutoCloseable {
     private final DrainPace pace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
-    private final Map<Stream, Batch> pending = new EnumMap<>(Stream.class);
+    /** The highest seq of each stream read into a batch so far (delivered, parked or in hand). */
+    private final Map<Stream, Long> taken = new EnumMap<>(Stream.class);
+    private final ExecutorService sender;
     private final UplinkHealth health;
     private final Thread thread;
     private volatile boolean running;
@@ -53,6 +65,10 @@ public final class UplinkWorker implements AutoCloseable {
     private String lastOutboxError;
     private String lastParkReason;
     private boolean parkedLoaded;
+    /** The batch being sent, or waiting to be sent again; null when there was nothing to send. */
+    private Batch current;
+    /** The batch after it, read and encoded while {@code current} was on its way. */
+    private Batch next;
 
     /** A worker that owns {@code uplink} and closes it with itself. */
     public UplinkWorker(String gatewayId, UplinkConfig config, Outbox outbox, CoapUplink uplink) {
@@ -73,6 +89,11 @@ public final class UplinkWorker implements AutoCloseable {
         this.pace = new DrainPace(config.maxRate());
         this.thread = new Thread(this::run, "uplink-" + config.name());
         thread.setDaemon(true);
+        this.sender = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "uplink-" + config.name() + "-send");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A worker over Californium to {@code config.uri()}. */
@@ -126,27 +147,24 @@ public final class UplinkWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sender.shutdownNow();
         uplink.close();
     }
 
     private void run() {
         while (running) {
-            boolean more = false;
             try {
                 if (!parkedLoaded) {
                     health.loadedParked(outbox.parkedCount(config.name()));
                     parkedLoaded = true;
                 }
-                for (Stream stream : ORDER) {
-                    Batch batch = next(stream);
-                    if (batch == null) {
-                        continue;
-                    }
-                    if (!sendOne(batch)) {
-                        more = true; // backed off: go round again without idling
-                        break;
-                    }
-                    more |= batch.count == config.batchSize();
+                if (current == null) {
+                    current = take();
+                }
+                if (current == null) {
+                    idle();
+                } else {
+                    sendCurrent();
                 }
                 lastOutboxError = null;
             } catch (RuntimeException e) {
@@ -156,29 +174,56 @@ public final class UplinkWorker implements AutoCloseable {
                     lastOutboxError = message;
                 }
                 pause(backoff.next());
-                continue;
-            }
-            if (!more) {
-                idle();
             }
         }
     }
 
-    /** Sends; true when delivered or parked, false after the failure's backoff. */
-    private boolean sendOne(Batch batch) {
+    /**
+     * Sends the current batch and, while it is on its way, reads and encodes the next one; then
+     * settles the outcome. After a failure's backoff the same batch goes again.
+     */
+    private void sendCurrent() {
         pause(Duration.ofNanos(pace.waitNanos(System.nanoTime())));
         if (!running) {
-            return false;
+            return;
         }
-        SendResult result = uplink.send(batch.payload, config.format());
+        Batch batch = current;
+        Future<SendResult> sending = sender.submit(() -> uplink.send(batch.payload, config.format()));
+        RuntimeException lookaheadFailed = null;
+        if (next == null) {
+            try {
+                next = take();
+            } catch (RuntimeException e) {
+                lookaheadFailed = e;   // the send in flight must be settled first
+            }
+        }
+        SendResult result = await(sending);
         pace.sent(batch.count, System.nanoTime());
-        if (!running) {
-            return false;
+        if (result != null && running && settle(batch, result)) {
+            current = next;
+            next = null;
         }
+        if (lookaheadFailed != null) {
+            throw lookaheadFailed;
+        }
+    }
+
+    private SendResult await(Future<SendResult> sending) {
+        try {
+            return sending.get();
+        } catch (InterruptedException e) {
+            sending.cancel(true);   // close(): the loop sees running == false
+            return null;
+        } catch (ExecutionException e) {
+            return SendResult.retry("uplink failed: " + e.getCause());
+        }
+    }
+
+    /** Records the outcome; true when the batch is done with (delivered or parked). */
+    private boolean settle(Batch batch, SendResult result) {
         switch (result.outcome()) {
             case DELIVERED -> {
                 outbox.acknowledge(config.name(), batch.stream, batch.lastSeq);
-                pending.remove(batch.stream);
                 backoff.reset();
                 if (health.isDown()) {
                     refreshHeads();
@@ -204,7 +249,6 @@ public final class UplinkWorker implements AutoCloseable {
         String why = reason == null ? "no reason given" : reason;
         outbox.park(new ParkedBatch(config.name(), batch.stream, batch.firstSeq, batch.lastSeq, batch.count, why,
                 clock.instant()));
-        pending.remove(batch.stream);
         backoff.reset();
         if (!why.equals(lastParkReason)) {
             LOG.error("Uplink {}: the platform refused {} seq {}..{} ({} records) for good: {}. Parked them (kept "
@@ -216,23 +260,23 @@ public final class UplinkWorker implements AutoCloseable {
         health.parked(batch.stream, batch.lastSeq);
     }
 
-    /** The batch waiting for a retry, or the next one after the watermark, or null. */
-    private Batch next(Stream stream) {
-        Batch batch = pending.get(stream);
-        if (batch != null) {
-            return batch;
+    /** The next batch after everything already taken, totals before readings, or null. */
+    private Batch take() {
+        for (Stream stream : ORDER) {
+            Long after = taken.get(stream);
+            if (after == null) {
+                after = outbox.acknowledged(config.name(), stream);
+                health.loaded(stream, after);
+            }
+            Batch batch = stream == Stream.READINGS ? readings(after) : totals(after);
+            if (batch != null) {
+                taken.put(stream, batch.lastSeq);
+                health.seen(stream, batch.lastSeq);
+                return batch;
+            }
+            taken.put(stream, after);
         }
-        Long after = health.acknowledged(stream);
-        if (after == null) {
-            after = outbox.acknowledged(config.name(), stream);
-            health.loaded(stream, after);
-        }
-        batch = stream == Stream.READINGS ? readings(after) : totals(after);
-        if (batch != null) {
-            pending.put(stream, batch);
-            health.seen(stream, batch.lastSeq);
-        }
-        return batch;
+        return null;
     }
 
     private Batch readings(long after) {

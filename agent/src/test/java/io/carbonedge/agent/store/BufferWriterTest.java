@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,26 @@ class BufferWriterTest {
             assertThat(readings.get(2).quality()).isEqualTo(Quality.BAD);
             assertThat(readings.get(2).reason()).isEqualTo("modbus exception 2 (illegal data address)");
             assertThat(outbox.readingsAfter(2, 10)).extracting(Reading::seq).containsExactly(3L);
+        }
+    }
+
+    @Test
+    void anOutboxOpenedEarlierNamesPointsAddedAndUnitsChangedSinceItLastRead() throws Exception {
+        BufferDatabase db = BufferDatabase.open(data);
+        try (SqliteOutbox outbox = new SqliteOutbox(db, at(T0))) {
+            try (BufferWriter writer = BufferWriter.open(db, config(data), at(T0))) {
+                writer.accept("meter", List.of(Sample.good("power_kw", T0, 3.25)));
+                await().until(() -> writer.lastSeq() == 1);
+                assertThat(outbox.readingsAfter(0, 10)).extracting(Reading::unit).containsExactly("kW");
+                writer.accept("meter", List.of(Sample.good("import_kwh", T0, 10.5)));
+                await().until(() -> writer.lastSeq() == 2);
+            }
+            assertThat(outbox.readingsAfter(1, 10)).extracting(Reading::point, Reading::unit)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("import_kwh", "kWh"));
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE point SET unit = 'W' WHERE point = 'power_kw'"); // a technician's fix
+            }
+            assertThat(outbox.readingsAfter(0, 10)).extracting(Reading::unit).containsExactly("W", "kWh");
         }
     }
 
