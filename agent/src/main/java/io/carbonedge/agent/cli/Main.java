@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Edge agent for factory gateways: polls meters, buffers every reading, totals energy and carbon, forwards to the park platform.",
         subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReceiveCommand.class,
-                ExportCommand.class, StatusCommand.class, TotalsCommand.class, PkiCommand.class})
+                ExportCommand.class, StatusCommand.class, TotalsCommand.class, PkiCommand.class, ParkedCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -70,9 +70,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("uplinks:");
         for (JsonNode u : s.path("uplinks")) {
-            out.printf("  %-20s %-5s backlog %s, acknowledged %s, last ack %s%s%n", u.path("name").asText(),
+            out.printf("  %-20s %-5s backlog %s, acknowledged %s, last ack %s%s%s%n", u.path("name").asText(),
                     u.path("state").asText(), u.path("backlog"), u.path("acknowledged"),
                     u.path("lastAcknowledgedAt").isNull() ? "never" : u.path("lastAcknowledgedAt").asText(),
+                    u.path("parked").asLong() == 0 ? "" : "; " + u.path("parked").asLong()
+                            + " batches refused and parked (carbonedge parked)",
                     u.path("lastError").isNull() ? "" : "; last error: " + u.path("lastError").asText());
         }
         JsonNode b = s.path("buffer");

@@ -98,6 +98,7 @@ public final class StatusPublisher implements AutoCloseable {
             u.acknowledged().forEach((stream, seq) -> acked.put(stream.name().toLowerCase(Locale.ROOT), seq));
             n.put("lastAcknowledgedAt", u.lastAcknowledgedAt() == null ? null : u.lastAcknowledgedAt().toString());
             n.put("lastError", u.lastError());
+            n.put("parked", u.parked());
         }
         BufferStats buffer = sources.buffer();
         ObjectNode store = root.putObject("buffer");

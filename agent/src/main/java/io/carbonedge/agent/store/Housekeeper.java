@@ -35,7 +35,7 @@ final class Housekeeper {
     private static final int MAX_CHUNKS_PER_RUN = 25;
     /** Readings in a parked batch wait for a person, never for a pruning step. */
     private static final String NOT_PARKED = " AND NOT EXISTS (SELECT 1 FROM parked_batch b WHERE b.stream = 'READINGS'"
-            + " AND r.seq BETWEEN b.first_seq AND b.last_seq)";
+            + " AND b." + ParkedBatches.WAITING + " AND r.seq BETWEEN b.first_seq AND b.last_seq)";
 
     private final Connection connection;
     private final List<String> uplinks;

@@ -20,7 +20,7 @@ final class Migrations {
      * V1, V2, … without gaps. Append, never edit a script that has shipped.
      */
     private static final List<String> SCRIPTS = List.of("V1__buffer.sql", "V2__parked_batches.sql", "V3__accounting.sql",
-            "V4__point_version.sql");
+            "V4__point_version.sql", "V5__parked_state.sql");
 
     static {
         for (int i = 0; i < SCRIPTS.size(); i++) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The buffer as one uplink sees it, on a connection of its own (WAL lets it read while the
@@ -168,35 +169,65 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
         }
     }
 
+    private static final String PARKED_COLUMNS = "id, uplink, stream, first_seq, last_seq, records, reason, parked_ms";
+
     @Override
     public List<ParkedBatch> parked(String uplink) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT stream, first_seq, last_seq, records, reason, parked_ms FROM parked_batch "
-                        + "WHERE uplink = ? ORDER BY id")) {
-            query.setString(1, uplink);
-            List<ParkedBatch> out = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ParkedBatch(uplink, Stream.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
-                            rs.getInt(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failed("list parked batches", e);
-        }
+        return parkedWhere("uplink = ? AND " + ParkedBatches.WAITING, uplink, Integer.MAX_VALUE, "list parked batches");
     }
 
     @Override
     public long parkedCount(String uplink) {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM parked_batch WHERE uplink = ?")) {
+                "SELECT count(*) FROM parked_batch WHERE uplink = ? AND " + ParkedBatches.WAITING)) {
             query.setString(1, uplink);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
             throw failed("count parked batches", e);
+        }
+    }
+
+    @Override
+    public Optional<ParkedBatch> resendRequested(String uplink) {
+        String resend = "uplink = ? AND state = '" + ParkedBatches.State.RESEND.column() + "'";
+        return parkedWhere(resend, uplink, 1, "look for parked batches to send again").stream().findFirst();
+    }
+
+    @Override
+    public void resent(ParkedBatch batch) {
+        changeParked(batch, ParkedBatches.State.DELIVERED, batch.reason());
+    }
+
+    @Override
+    public void refusedAgain(ParkedBatch batch, String reason) {
+        changeParked(batch, ParkedBatches.State.PARKED, reason);
+    }
+
+    private void changeParked(ParkedBatch batch, ParkedBatches.State state, String reason) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE parked_batch SET state = ?, state_ms = ?, reason = ? WHERE id = ?")) {
+            update.setString(1, state.column());
+            update.setLong(2, clock.millis());
+            update.setString(3, reason);
+            update.setLong(4, batch.id());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("mark parked batch " + batch.id() + " " + state, e);
+        }
+    }
+
+    private List<ParkedBatch> parkedWhere(String condition, String uplink, int limit, String what) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + PARKED_COLUMNS + " FROM parked_batch WHERE " + condition + " ORDER BY id LIMIT ?")) {
+            query.setString(1, uplink);
+            query.setInt(2, limit);
+            try (ResultSet rs = query.executeQuery()) {
+                return ParkedBatches.read(rs);
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.carbonedge.agent.store.IntervalTotal;
 import io.carbonedge.agent.store.Reading;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the uplink needs of the buffer: what is there to send after a watermark, and a place to
@@ -33,9 +34,18 @@ public interface Outbox {
      */
     void park(ParkedBatch batch);
 
-    /** The uplink's parked batches, oldest first. */
+    /** The uplink's parked batches (waiting for a person or to be sent again), oldest first. */
     List<ParkedBatch> parked(String uplink);
 
-    /** How many batches of the uplink are parked. */
+    /** How many batches of the uplink are parked (waiting for a person or to be sent again). */
     long parkedCount(String uplink);
+
+    /** The oldest parked batch of the uplink that a person asked to send again, if any. */
+    Optional<ParkedBatch> resendRequested(String uplink);
+
+    /** A parked batch sent again got through: it is no longer parked. The watermark does not move. */
+    void resent(ParkedBatch batch);
+
+    /** The platform refused a parked batch again: parked again, with its new reason. */
+    void refusedAgain(ParkedBatch batch, String reason);
 }

@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * A batch a platform refused for good (4.xx other than 4.08/4.29): set aside so that it no longer
  * blocks the batches behind it, with the platform's reason, and kept (the records stay in the
- * buffer) until someone looks at it. Listed by {@link Outbox#parked(String)}.
+ * buffer) until someone looks at it ({@code carbonedge parked}: list, resend, drop). Listed by
+ * {@link Outbox#parked(String)}.
  *
+ * @param id       its number in the buffer, 0 before it is stored
  * @param uplink   the uplink that was refused
  * @param stream   readings or totals
  * @param firstSeq the first sequence of the batch
@@ -16,8 +18,8 @@ import java.util.Objects;
  * @param reason   the platform's answer ("4.00 BAD_REQUEST: record 3: unknown unit")
  * @param parkedAt when it was parked
  */
-public record ParkedBatch(String uplink, Stream stream, long firstSeq, long lastSeq, int records, String reason,
-                          Instant parkedAt) {
+public record ParkedBatch(long id, String uplink, Stream stream, long firstSeq, long lastSeq, int records,
+                          String reason, Instant parkedAt) {
 
     public ParkedBatch {
         Objects.requireNonNull(uplink, "uplink");
@@ -27,5 +29,11 @@ public record ParkedBatch(String uplink, Stream stream, long firstSeq, long last
         if (firstSeq > lastSeq) {
             throw new IllegalArgumentException("firstSeq " + firstSeq + " > lastSeq " + lastSeq);
         }
+    }
+
+    /** A batch just refused, not stored yet. */
+    public ParkedBatch(String uplink, Stream stream, long firstSeq, long lastSeq, int records, String reason,
+                       Instant parkedAt) {
+        this(0, uplink, stream, firstSeq, lastSeq, records, reason, parkedAt);
     }
 }

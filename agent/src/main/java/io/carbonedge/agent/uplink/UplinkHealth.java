@@ -34,11 +34,6 @@ final class UplinkHealth {
         this.clock = clock;
     }
 
-    /** The watermark, or {@code null} before it was read from the buffer. */
-    synchronized Long acknowledged(Stream stream) {
-        return acknowledged.get(stream);
-    }
-
     /** The watermark as read from the buffer at start. */
     synchronized void loaded(Stream stream, long seq) {
         acknowledged.put(stream, seq);
@@ -64,8 +59,8 @@ final class UplinkHealth {
         answered();
     }
 
-    /** How many batches were parked before this run. */
-    synchronized void loadedParked(long count) {
+    /** How many batches are parked, as the buffer says (a person may have dealt with some). */
+    synchronized void parkedNow(long count) {
         parked = count;
     }
 

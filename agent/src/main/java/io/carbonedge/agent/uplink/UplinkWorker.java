@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,8 @@ public final class UplinkWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkWorker.class);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final List<Stream> ORDER = List.of(Stream.TOTALS, Stream.READINGS);
+    /** How often the worker looks for parked batches a person asked to send again (and recounts them). */
+    private static final Duration PARKED_LOOK_PERIOD = Duration.ofSeconds(1);
 
     private final UplinkConfig config;
     private final Outbox outbox;
@@ -64,7 +67,7 @@ public final class UplinkWorker implements AutoCloseable {
     private boolean woken; // guarded by lock
     private String lastOutboxError;
     private String lastParkReason;
-    private boolean parkedLoaded;
+    private long lastParkedLook = System.nanoTime() - PARKED_LOOK_PERIOD.toNanos();
     /** The batch being sent, or waiting to be sent again; null when there was nothing to send. */
     private Batch current;
     /** The batch after it, read and encoded while {@code current} was on its way. */
@@ -154,9 +157,8 @@ public final class UplinkWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                if (!parkedLoaded) {
-                    health.loadedParked(outbox.parkedCount(config.name()));
-                    parkedLoaded = true;
+                if (next == null && System.nanoTime() - lastParkedLook >= PARKED_LOOK_PERIOD.toNanos()) {
+                    lookAtParked();
                 }
                 if (current == null) {
                     current = take();
@@ -188,7 +190,7 @@ public final class UplinkWorker implements AutoCloseable {
             return;
         }
         Batch batch = current;
-        Future<SendResult> sending = sender.submit(() -> uplink.send(batch.payload, config.format()));
+        Future<SendResult> sending = sender.submit(() -> uplink.send(batch.payload(), config.format()));
         RuntimeException lookaheadFailed = null;
         if (next == null) {
             try {
@@ -198,7 +200,7 @@ public final class UplinkWorker implements AutoCloseable {
             }
         }
         SendResult result = await(sending);
-        pace.sent(batch.count, System.nanoTime());
+        pace.sent(batch.count(), System.nanoTime());
         if (result != null && running && settle(batch, result)) {
             current = next;
             next = null;
@@ -221,14 +223,19 @@ public final class UplinkWorker implements AutoCloseable {
 
     /** Records the outcome; true when the batch is done with (delivered or parked). */
     private boolean settle(Batch batch, SendResult result) {
+        if (batch.parked() != null && result.outcome() != Outcome.RETRY) {
+            settleResend(batch.parked(), result);
+            backoff.reset();
+            return true;
+        }
         switch (result.outcome()) {
             case DELIVERED -> {
-                outbox.acknowledge(config.name(), batch.stream, batch.lastSeq);
+                outbox.acknowledge(config.name(), batch.stream(), batch.lastSeq());
                 backoff.reset();
                 if (health.isDown()) {
                     refreshHeads();
                 }
-                health.delivered(batch.stream, batch.lastSeq);
+                health.delivered(batch.stream(), batch.lastSeq());
                 return true;
             }
             case REJECTED -> {
@@ -247,17 +254,61 @@ public final class UplinkWorker implements AutoCloseable {
     /** Sets a refused batch aside (durably, with the watermark past it) and logs it once per reason. */
     private void park(Batch batch, String reason) {
         String why = reason == null ? "no reason given" : reason;
-        outbox.park(new ParkedBatch(config.name(), batch.stream, batch.firstSeq, batch.lastSeq, batch.count, why,
-                clock.instant()));
+        outbox.park(new ParkedBatch(config.name(), batch.stream(), batch.firstSeq(), batch.lastSeq(), batch.count(),
+                why, clock.instant()));
         backoff.reset();
         if (!why.equals(lastParkReason)) {
             LOG.error("Uplink {}: the platform refused {} seq {}..{} ({} records) for good: {}. Parked them (kept "
                             + "in the buffer, counted in status) and going on with the next batch; further batches "
                             + "refused for the same reason are parked without another line", config.name(),
-                    SenmlProfile.streamName(batch.stream), batch.firstSeq, batch.lastSeq, batch.count, why);
+                    SenmlProfile.streamName(batch.stream()), batch.firstSeq(), batch.lastSeq(), batch.count(), why);
             lastParkReason = why;
         }
-        health.parked(batch.stream, batch.lastSeq);
+        health.parked(batch.stream(), batch.lastSeq());
+    }
+
+    /**
+     * Recounts the parked batches (a person may have dropped some) and, when a person asked for one
+     * to be sent again, puts it in hand before the next batch.
+     */
+    private void lookAtParked() {
+        lastParkedLook = System.nanoTime();
+        health.parkedNow(outbox.parkedCount(config.name()));
+        Optional<ParkedBatch> asked = outbox.resendRequested(config.name());
+        if (asked.isEmpty()) {
+            return;
+        }
+        ParkedBatch parked = asked.get();
+        Batch again = parked.stream() == Stream.READINGS
+                ? readings(parked.firstSeq() - 1, parked.records(), parked)
+                : totals(parked.firstSeq() - 1, parked.records(), parked);
+        if (again == null || again.firstSeq() != parked.firstSeq() || again.lastSeq() != parked.lastSeq()) {
+            outbox.refusedAgain(parked, "cannot send it again: its records are no longer in the buffer as parked");
+            LOG.error("Uplink {}: parked batch {} ({} seq {}..{}) cannot be sent again: its records are no longer "
+                    + "in the buffer as they were parked", config.name(), parked.id(),
+                    SenmlProfile.streamName(parked.stream()), parked.firstSeq(), parked.lastSeq());
+            return;
+        }
+        LOG.info("Uplink {}: sending parked batch {} ({} seq {}..{}, {} records) again, as asked", config.name(),
+                parked.id(), SenmlProfile.streamName(parked.stream()), parked.firstSeq(), parked.lastSeq(),
+                parked.records());
+        next = current;
+        current = again;
+    }
+
+    private void settleResend(ParkedBatch parked, SendResult result) {
+        String what = SenmlProfile.streamName(parked.stream()) + " seq " + parked.firstSeq() + ".." + parked.lastSeq();
+        if (result.outcome() == Outcome.DELIVERED) {
+            outbox.resent(parked);
+            LOG.info("Uplink {}: parked batch {} ({}) delivered on resend; it is no longer parked", config.name(),
+                    parked.id(), what);
+        } else {
+            String why = result.reason() == null ? "no reason given" : result.reason();
+            outbox.refusedAgain(parked, why);
+            LOG.error("Uplink {}: the platform refused parked batch {} ({}) again: {}. It stays parked",
+                    config.name(), parked.id(), what, why);
+        }
+        health.parkedNow(outbox.parkedCount(config.name()));
     }
 
     /** The next batch after everything already taken, totals before readings, or null. */
@@ -268,10 +319,11 @@ public final class UplinkWorker implements AutoCloseable {
                 after = outbox.acknowledged(config.name(), stream);
                 health.loaded(stream, after);
             }
-            Batch batch = stream == Stream.READINGS ? readings(after) : totals(after);
+            Batch batch = stream == Stream.READINGS
+                    ? readings(after, config.batchSize(), null) : totals(after, config.batchSize(), null);
             if (batch != null) {
-                taken.put(stream, batch.lastSeq);
-                health.seen(stream, batch.lastSeq);
+                taken.put(stream, batch.lastSeq());
+                health.seen(stream, batch.lastSeq());
                 return batch;
             }
             taken.put(stream, after);
@@ -279,22 +331,22 @@ public final class UplinkWorker implements AutoCloseable {
         return null;
     }
 
-    private Batch readings(long after) {
-        List<Reading> rows = outbox.readingsAfter(after, config.batchSize());
+    private Batch readings(long after, int limit, ParkedBatch parked) {
+        List<Reading> rows = outbox.readingsAfter(after, limit);
         if (rows.isEmpty()) {
             return null;
         }
         return new Batch(Stream.READINGS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
-                encoder.readings(rows, config.format()));
+                encoder.readings(rows, config.format()), parked);
     }
 
-    private Batch totals(long after) {
-        List<IntervalTotal> rows = outbox.totalsAfter(after, config.batchSize());
+    private Batch totals(long after, int limit, ParkedBatch parked) {
+        List<IntervalTotal> rows = outbox.totalsAfter(after, limit);
         if (rows.isEmpty()) {
             return null;
         }
         return new Batch(Stream.TOTALS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
-                encoder.totals(rows, config.format()));
+                encoder.totals(rows, config.format()), parked);
     }
 
     /** Measures how much is waiting in each stream (one look-up each). */
@@ -334,20 +386,7 @@ public final class UplinkWorker implements AutoCloseable {
         }
     }
 
-    /** One encoded batch of one stream, kept until delivered. */
-    private static final class Batch {
-        final Stream stream;
-        final long firstSeq;
-        final long lastSeq;
-        final int count;
-        final byte[] payload;
-
-        Batch(Stream stream, long firstSeq, long lastSeq, int count, byte[] payload) {
-            this.stream = stream;
-            this.firstSeq = firstSeq;
-            this.lastSeq = lastSeq;
-            this.count = count;
-            this.payload = payload;
-        }
+    /** One encoded batch of one stream, kept until delivered; {@code parked} when it is a parked one sent again. */
+    private record Batch(Stream stream, long firstSeq, long lastSeq, int count, byte[] payload, ParkedBatch parked) {
     }
 }

@@ -11,8 +11,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parked batches and the latest sequence, in a real buffer file. */
 class SqliteOutboxParkingTest {
@@ -33,7 +36,8 @@ class SqliteOutboxParkingTest {
             assertThat(outbox.acknowledged("other", Stream.READINGS)).isZero();
         }
         try (SqliteOutbox outbox = new SqliteOutbox(BufferDatabase.open(data), Clock.systemUTC())) {
-            assertThat(outbox.parked("park")).containsExactly(batch);
+            assertThat(outbox.parked("park")).containsExactly(new ParkedBatch(1, "park", Stream.READINGS, 11, 20, 10,
+                    "4.00 BAD_REQUEST: seq 13", T0));
             assertThat(outbox.parkedCount("park")).isEqualTo(1);
             assertThat(outbox.parkedCount("other")).isZero();
             assertThat(outbox.acknowledged("park", Stream.READINGS)).isEqualTo(20);
@@ -53,6 +57,43 @@ class SqliteOutboxParkingTest {
             }
             assertThat(outbox.latest(Stream.READINGS)).isEqualTo(42);
             assertThat(outbox.latest(Stream.TOTALS)).isZero();
+        }
+    }
+
+    @Test
+    void aPersonAsksForAResendOrDropsAndTheRecordOfItStays() throws Exception {
+        BufferDatabase db = BufferDatabase.open(data);
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        try (SqliteOutbox outbox = new SqliteOutbox(db, clock); ParkedBatches people = new ParkedBatches(db, clock)) {
+            outbox.park(new ParkedBatch("park", Stream.READINGS, 11, 20, 10, "4.00 BAD_REQUEST: seq 13", T0));
+            outbox.park(new ParkedBatch("park", Stream.READINGS, 31, 40, 10, "4.00 BAD_REQUEST: seq 33", T0));
+            outbox.park(new ParkedBatch("backup", Stream.TOTALS, 5, 6, 2, "4.13 REQUEST_ENTITY_TOO_LARGE", T0));
+            assertThat(outbox.resendRequested("park")).isEmpty();
+
+            assertThat(people.move(List.of(2L), Optional.empty(), ParkedBatches.State.RESEND))
+                    .extracting(e -> e.batch().id()).containsExactly(2L);
+            assertThat(outbox.resendRequested("park")).map(ParkedBatch::id).contains(2L);
+            assertThat(outbox.resendRequested("backup")).isEmpty();
+            assertThat(outbox.parkedCount("park")).isEqualTo(2);   // still waiting until it is delivered
+
+            outbox.refusedAgain(outbox.resendRequested("park").orElseThrow(), "4.00 BAD_REQUEST: seq 34");
+            assertThat(outbox.resendRequested("park")).isEmpty();
+            assertThat(outbox.parked("park")).extracting(ParkedBatch::reason)
+                    .containsExactly("4.00 BAD_REQUEST: seq 13", "4.00 BAD_REQUEST: seq 34");
+
+            people.move(List.of(), Optional.of("park"), ParkedBatches.State.RESEND);   // --all --uplink park
+            outbox.resent(outbox.resendRequested("park").orElseThrow());
+            assertThat(outbox.parked("park")).extracting(ParkedBatch::id).containsExactly(2L);
+            assertThat(outbox.parkedCount("backup")).isEqualTo(1);
+
+            assertThatThrownBy(() -> people.move(List.of(1L, 9L), Optional.empty(), ParkedBatches.State.DROPPED))
+                    .hasMessageContaining("no waiting parked batch with id [1, 9]");
+            assertThat(outbox.parkedCount("park")).isEqualTo(1);   // nothing changed
+            people.move(List.of(3L), Optional.empty(), ParkedBatches.State.DROPPED);
+            assertThat(outbox.parkedCount("backup")).isZero();
+
+            assertThat(people.list(Optional.empty())).extracting(e -> e.batch().id() + " " + e.state())
+                    .containsExactly("1 DELIVERED", "2 RESEND", "3 DROPPED");
         }
     }
 }

@@ -5,8 +5,11 @@ import io.carbonedge.agent.store.Reading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** An {@link Outbox} over lists, for tests; records every watermark move. Thread-safe. */
 public final class InMemoryOutbox implements Outbox {
@@ -16,6 +19,8 @@ public final class InMemoryOutbox implements Outbox {
     private final Map<String, Long> watermarks = new HashMap<>();
     private final List<String> acknowledgements = new ArrayList<>();
     private final List<ParkedBatch> parked = new ArrayList<>();
+    private final Set<Long> resendRequested = new HashSet<>();
+    private long lastParkedId;
 
     public synchronized void addReadings(List<Reading> batch) {
         readings.addAll(batch);
@@ -60,8 +65,33 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized void park(ParkedBatch batch) {
-        parked.add(batch);
+        ParkedBatch stored = new ParkedBatch(++lastParkedId, batch.uplink(), batch.stream(), batch.firstSeq(),
+                batch.lastSeq(), batch.records(), batch.reason(), batch.parkedAt());
+        parked.add(stored);
         acknowledge(batch.uplink(), batch.stream(), batch.lastSeq());
+    }
+
+    /** What {@code carbonedge parked resend ID} does to the buffer. */
+    public synchronized void requestResend(long id) {
+        resendRequested.add(id);
+    }
+
+    @Override
+    public synchronized Optional<ParkedBatch> resendRequested(String uplink) {
+        return parked(uplink).stream().filter(p -> resendRequested.contains(p.id())).findFirst();
+    }
+
+    @Override
+    public synchronized void resent(ParkedBatch batch) {
+        resendRequested.remove(batch.id());
+        parked.removeIf(p -> p.id() == batch.id());
+    }
+
+    @Override
+    public synchronized void refusedAgain(ParkedBatch batch, String reason) {
+        resendRequested.remove(batch.id());
+        parked.replaceAll(p -> p.id() != batch.id() ? p : new ParkedBatch(p.id(), p.uplink(), p.stream(),
+                p.firstSeq(), p.lastSeq(), p.records(), reason, p.parkedAt()));
     }
 
     @Override

@@ -175,6 +175,60 @@ class UplinkWorkerIT {
     }
 
     @Test
+    void aParkedBatchAPersonAsksToResendGoesAgainAndIsDeliveredOrParkedAgainWithTheNewReason() throws Exception {
+        outbox.addReadings(TestData.readings(new Random(31), 1, 20));
+        java.util.concurrent.atomic.AtomicReference<String> refusal = new java.util.concurrent.atomic.AtomicReference<>(
+                "seq 13: unknown unit");
+        List<Long> firstSeqs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CoapServer server = new CoapServer(CoapSettings.server());
+        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(server.getConfig())
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        server.addEndpoint(endpoint);
+        server.add(new CoapResource("carbonedge") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                long first;
+                try {
+                    first = new SenmlDecoder().decode(exchange.getRequestPayload(), PayloadFormat.SENML_CBOR).get(0)
+                            .longExtension(SenmlProfile.SEQ);
+                } catch (SenmlFormatException e) {
+                    exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage());
+                    return;
+                }
+                firstSeqs.add(first);
+                if (first == 11 && refusal.get() != null) {
+                    exchange.respond(ResponseCode.BAD_REQUEST, refusal.get());
+                } else {
+                    exchange.respond(ResponseCode.CHANGED);
+                }
+            }
+        });
+        server.start();
+        URI uri = URI.create("coap://127.0.0.1:" + endpoint.getAddress().getPort() + "/carbonedge");
+        try (UplinkWorker worker = worker(uri, 10, Duration.ofMillis(50),
+                new CaliforniumUplink(uri, Duration.ofSeconds(2)))) {
+            worker.start();
+            await(WAIT, "the second batch parked", () -> worker.status().parked() == 1
+                    && outbox.acknowledged("park", Stream.READINGS) == 20);
+            long id = outbox.parked("park").get(0).id();
+
+            refusal.set("seq 14: unknown device");   // the platform still does not take it
+            outbox.requestResend(id);
+            await(WAIT, "refused again, with the new reason", () -> outbox.parked("park").get(0).reason()
+                    .equals("4.00 BAD_REQUEST: seq 14: unknown device"));
+            assertThat(worker.status().parked()).isEqualTo(1);
+
+            refusal.set(null);                        // fixed on the platform
+            outbox.requestResend(id);
+            await(WAIT, "delivered on resend", () -> outbox.parked("park").isEmpty() && worker.status().parked() == 0);
+            assertThat(firstSeqs).containsExactly(1L, 11L, 11L, 11L);
+            assertThat(outbox.acknowledgements()).containsExactly("park READINGS 10", "park READINGS 20");
+        } finally {
+            server.destroy();
+        }
+    }
+
+    @Test
     void aNotFoundIsRetriedNotParked() throws Exception {
         // 4.04: the platform has no such resource (not set up yet); true of every batch, not this one.
         outbox.addReadings(TestData.readings(new Random(28), 1, 5));
