@@ -8,7 +8,9 @@ import io.carbonedge.agent.config.PayloadFormat;
 import io.carbonedge.agent.config.PollDefaults;
 import io.carbonedge.agent.config.StoreConfig;
 import io.carbonedge.agent.config.UplinkConfig;
+import io.carbonedge.agent.config.UplinkSecurity;
 import io.carbonedge.agent.receiver.PlatformReceiver;
+import io.carbonedge.agent.receiver.ReceiverDtls;
 import io.carbonedge.agent.store.BufferDatabase;
 import io.carbonedge.agent.store.BufferWriter;
 import io.carbonedge.agent.store.SqliteOutbox;
@@ -18,20 +20,12 @@ import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.PointKind;
 import io.carbonedge.driver.PointSpec;
 import io.carbonedge.driver.Sample;
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapResource;
-import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.CoapServer;
-import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.server.resources.CoapExchange;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,13 +37,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The buffer and the uplink beside the bare limits of SQLite and Californium, in one run:
+ * The buffer and the uplink beside the bare limits of SQLite and Californium ({@link BareLimits}), in one run:
  * <ol>
  *   <li>raw batched JDBC inserts into a table shaped like {@code reading} (WAL, synchronous=FULL);</li>
  *   <li>agent ingest: samples/s through the real {@link BufferWriter} (group commits, accounting)
  *       with an uplink forwarding to an in-process receiver at the same time, and bytes on disk per reading;</li>
- *   <li>bare Californium: sequential confirmable POSTs on loopback, requests/s;</li>
- *   <li>drain: readings/s delivered from a backlog to the reference receiver on loopback.</li>
+ *   <li>bare Californium: sequential confirmable POSTs on loopback, requests/s, plain and DTLS-PSK;</li>
+ *   <li>drain: readings/s delivered from a backlog to the reference receiver on loopback, plain and
+ *       DTLS-PSK. The backlog is written once; each drain is an uplink of its own name, so it has its
+ *       own watermark and starts from the first reading, as a newly added data centre would.</li>
  * </ol>
  * Each is repeated; medians are printed with the ratios.
  *
@@ -60,28 +56,49 @@ import java.util.Map;
 public final class BufferBench {
 
     private static final int POINTS = 50;
+    private static final UplinkSecurity.Psk PSK =
+            new UplinkSecurity.Psk(null, "bench", "bench-key-0123456789".getBytes(StandardCharsets.UTF_8));
 
     private BufferBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path backlogDir = Files.createTempDirectory("bench-backlog");
+        try {
+            long start = System.nanoTime();
+            BufferDatabase backlogDb = fill(backlogDir, backlog);
+            double took = seconds(start);
+            System.out.printf("backlog: %d readings written in %.0f s (%.0f samples/s), %.1f B/reading on disk%n",
+                    backlog, took, backlog / took, (double) Files.size(backlogDb.file()) / backlog);
+            run(samples, backlogDb, backlog, rounds);
+        } finally {
+            TempDirs.delete(backlogDir);
+        }
+    }
+
+    private static void run(int samples, BufferDatabase backlogDb, int backlog, int rounds) throws Exception {
         double[] raw = new double[rounds];
         double[] ingest = new double[rounds];
         double[] bytes = new double[rounds];
         double[] coap = new double[rounds];
+        double[] coaps = new double[rounds];
         double[] drain = new double[rounds];
+        double[] drainDtls = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            raw[r] = rawJdbc(samples);
+            raw[r] = BareLimits.rawJdbc(samples, POINTS);
             double[] in = ingest(samples);
             ingest[r] = in[0];
             bytes[r] = in[1];
-            coap[r] = bareCoap(3000);
-            drain[r] = drain(backlog);
-            System.out.printf("round %d: raw JDBC %.0f rows/s, ingest %.0f samples/s (%.1f B/reading), "
-                    + "bare CoAP %.0f req/s, drain %.0f readings/s%n", r + 1, raw[r], ingest[r], bytes[r], coap[r], drain[r]);
+            coap[r] = BareLimits.coapRequests(3000, null);
+            coaps[r] = BareLimits.coapRequests(3000, PSK);
+            drain[r] = drain(backlogDb, backlog, "plain-" + r, null);
+            drainDtls[r] = drain(backlogDb, backlog, "dtls-" + r, PSK);
+            System.out.printf("round %d: raw JDBC %.0f rows/s, ingest %.0f samples/s (%.1f B/reading), bare CoAP %.0f req/s,"
+                            + " bare CoAP over DTLS %.0f req/s, drain %.0f readings/s, drain over DTLS %.0f readings/s%n",
+                    r + 1, raw[r], ingest[r], bytes[r], coap[r], coaps[r], drain[r], drainDtls[r]);
         }
         System.out.printf("%nmedians over %d rounds (%d samples, backlog %d):%n", rounds, samples, backlog);
         System.out.printf("  raw batched JDBC insert     %10.0f rows/s%n", median(raw));
@@ -89,47 +106,20 @@ public final class BufferBench {
                 median(ingest) / median(raw));
         System.out.printf("  bytes on disk per reading   %10.1f%n", median(bytes));
         System.out.printf("  bare Californium POSTs      %10.0f requests/s%n", median(coap));
+        System.out.printf("  bare Californium over DTLS  %10.0f requests/s  ratio to plain %.2f%n", median(coaps),
+                median(coaps) / median(coap));
         System.out.printf("  drain to the receiver       %10.0f readings/s  = %.1f bare requests' worth per second%n",
                 median(drain), median(drain) / median(coap));
-    }
-
-    private static double rawJdbc(int n) throws Exception {
-        Path dir = Files.createTempDirectory("bench-raw");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("raw.db"))) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("CREATE TABLE reading (seq INTEGER PRIMARY KEY, point INTEGER NOT NULL, t_ms INTEGER NOT NULL, "
-                        + "value REAL, quality INTEGER NOT NULL, reason TEXT)");
-            }
-            c.setAutoCommit(false);
-            long start = System.nanoTime();
-            long t0 = Instant.now().toEpochMilli();
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO reading (seq, point, t_ms, value, quality, reason) VALUES (?, ?, ?, ?, 0, NULL)")) {
-                for (int i = 1; i <= n; i++) {
-                    insert.setLong(1, i);
-                    insert.setInt(2, i % POINTS);
-                    insert.setLong(3, t0 + i);
-                    insert.setDouble(4, i * 0.5);
-                    insert.addBatch();
-                    if (i % 5000 == 0) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
-            return n / seconds(start);
-        }
+        System.out.printf("  drain over DTLS-PSK         %10.0f readings/s  = %.1f bare DTLS requests' worth,"
+                + " ratio to plain drain %.2f%n", median(drainDtls), median(drainDtls) / median(coaps),
+                median(drainDtls) / median(drain));
     }
 
     /** @return samples/s and bytes per reading */
     private static double[] ingest(int n) throws Exception {
         Path dir = Files.createTempDirectory("bench-ingest");
         try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir.resolve("receiver"))) {
-            AgentConfig config = config(dir.resolve("agent"), receiver.port());
+            AgentConfig config = config(dir.resolve("agent"), receiver.uri());
             BufferDatabase db = BufferDatabase.open(config.dataDir());
             try (SqliteOutbox outbox = new SqliteOutbox(db, Clock.systemUTC());
                  UplinkWorker uplink = UplinkWorker.overCoap("bench", config.uplinks().get(0), outbox);
@@ -139,60 +129,45 @@ public final class BufferBench {
                 long start = System.nanoTime();
                 feed(writer, n);
                 double rate = n / seconds(start);
-                try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                }
+                checkpoint(db);
                 return new double[] {rate, (double) Files.size(db.file()) / n};
             }
-        }
-    }
-
-    private static double bareCoap(int requests) throws Exception {
-        CoapServer server = new CoapServer(0);
-        server.add(new CoapResource("sink") {
-            @Override
-            public void handlePOST(CoapExchange exchange) {
-                exchange.respond(CoAP.ResponseCode.CHANGED);
-            }
-        });
-        server.start();
-        try {
-            int port = server.getEndpoints().get(0).getAddress().getPort();
-            CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/sink");
-            byte[] payload = new byte[512];
-            long start = System.nanoTime();
-            for (int i = 0; i < requests; i++) {
-                CoapResponse response = client.post(payload, MediaTypeRegistry.APPLICATION_CBOR);
-                if (response == null || !response.isSuccess()) {
-                    throw new IllegalStateException("bare CoAP request failed");
-                }
-            }
-            double rate = requests / seconds(start);
-            client.shutdown();
-            return rate;
         } finally {
-            server.destroy();
+            TempDirs.delete(dir);
         }
     }
 
-    private static double drain(int n) throws Exception {
-        Path dir = Files.createTempDirectory("bench-drain");
-        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir.resolve("receiver"))) {
-            AgentConfig config = config(dir.resolve("agent"), receiver.port());
-            BufferDatabase db = BufferDatabase.open(config.dataDir());
-            try (BufferWriter writer = BufferWriter.open(db, config, Clock.systemUTC())) {
-                feed(writer, n);
-            }
+    /** A buffer holding {@code n} unforwarded readings, written through the agent's own writer. */
+    private static BufferDatabase fill(Path dir, int n) throws Exception {
+        AgentConfig config = config(dir, URI.create("coap://127.0.0.1:5683/carbonedge"));
+        BufferDatabase db = BufferDatabase.open(config.dataDir());
+        try (BufferWriter writer = BufferWriter.open(db, config, Clock.systemUTC())) {
+            feed(writer, n);
+        }
+        checkpoint(db);
+        return db;
+    }
+
+    /** Readings/s from the first of the {@code n} readings in the backlog to the last acknowledged, by a new uplink. */
+    private static double drain(BufferDatabase db, int n, String uplinkName, UplinkSecurity.Psk psk) throws Exception {
+        Path dir = Files.createTempDirectory("bench-receiver");
+        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir, PlatformReceiver.DEFAULT_PATH,
+                psk == null ? null : ReceiverDtls.psk(psk))) {
+            UplinkConfig uplink = new UplinkConfig(uplinkName, receiver.uri(), PayloadFormat.SENML_CBOR, 2000,
+                    Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
+                    psk == null ? UplinkSecurity.none() : psk, UplinkConfig.UNLIMITED);
             try (SqliteOutbox outbox = new SqliteOutbox(db, Clock.systemUTC());
-                 UplinkWorker uplink = UplinkWorker.overCoap("bench", config.uplinks().get(0), outbox)) {
+                 UplinkWorker worker = UplinkWorker.overCoap("bench", uplink, outbox)) {
                 long start = System.nanoTime();
-                uplink.start();
+                worker.start();
                 // the outbox belongs to the uplink's thread: watch the worker's own status instead
-                while (uplink.status().acknowledged().getOrDefault(Stream.READINGS, 0L) < n) {
+                while (worker.status().acknowledged().getOrDefault(Stream.READINGS, 0L) < n) {
                     Thread.sleep(5);
                 }
                 return n / seconds(start);
             }
+        } finally {
+            TempDirs.delete(dir);
         }
     }
 
@@ -219,7 +194,13 @@ public final class BufferBench {
         }
     }
 
-    private static AgentConfig config(Path data, int receiverPort) {
+    private static void checkpoint(BufferDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    private static AgentConfig config(Path data, URI receiver) {
         List<PointSpec> points = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
             points.add(new PointSpec("p" + p, PointKind.GAUGE, "kW"));
@@ -229,15 +210,15 @@ public final class BufferBench {
             devices.add(new DeviceConfig(new DeviceSpec("meter-" + d, "modbus", Duration.ofSeconds(1), Duration.ofSeconds(1),
                     points), "", Map.of(), null, data));
         }
-        UplinkConfig park = new UplinkConfig("park", URI.create("coap://127.0.0.1:" + receiverPort + "/carbonedge"),
-                PayloadFormat.SENML_CBOR, 2000, Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1));
+        UplinkConfig park = new UplinkConfig("park", receiver, PayloadFormat.SENML_CBOR, 2000, Duration.ofSeconds(10),
+                Duration.ofMillis(100), Duration.ofSeconds(1));
         return new AgentConfig("bench", data, new PollDefaults(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)),
                 new StoreConfig(Duration.ofMillis(200), 20_000, Duration.ofDays(183), 0, 1_000_000), List.of(park),
                 new AccountingConfig(Duration.ofMinutes(15), ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(2), 0.1229,
                         new GridFactor("mee-2022-national", 0.5366)), devices);
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

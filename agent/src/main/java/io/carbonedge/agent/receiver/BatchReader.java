@@ -8,6 +8,7 @@ import io.carbonedge.driver.Quality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +30,20 @@ final class BatchReader {
         List<ReceivedSiteFigure> siteFigures = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>();
         Map<String, TotalParts> totals = new LinkedHashMap<>();
+        Map<String, Name> names = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             SenmlRecord record = records.get(i);
-            Name name = Name.parse(record.name(), i);
+            Name name = names.get(record.name());
+            if (name == null) {
+                name = Name.parse(record.name(), i);
+                names.put(record.name(), name);
+            }
             long seq = required(record.longExtension(SenmlProfile.SEQ), SenmlProfile.SEQ, i);
             if (record.time() < FIRST_ABSOLUTE_TIME) {
                 throw new SenmlFormatException("record " + i + ": time must be absolute (seconds since 1970)");
             }
             Instant time = Instant.ofEpochMilli(Math.round(record.time() * 1000));
-            String[] parts = name.rest.split("/", -1);
+            String[] parts = name.parts;
             if (name.stream.equals("readings")) {
                 if (parts.length != 2) {
                     throw new SenmlFormatException("record " + i + ": a reading's name is <device>/<point>");
@@ -107,8 +113,11 @@ final class BatchReader {
         return value;
     }
 
-    /** The parts of a full name. */
-    private record Name(String gateway, String stream, String rest) {
+    /**
+     * The parts of a full name: gateway, stream and the rest split at {@code /}. A batch names the
+     * same few points over and over, so each distinct name is parsed once per batch.
+     */
+    private record Name(String gateway, String stream, String[] parts) {
         static Name parse(String full, int index) throws SenmlFormatException {
             if (!full.startsWith(SenmlProfile.BASE_NAME_PREFIX)) {
                 throw new SenmlFormatException("record " + index + ": name must start with "
@@ -121,7 +130,7 @@ final class BatchReader {
                         + SenmlProfile.BASE_NAME_PREFIX + "<gateway>:<stream>:<name>");
             }
             return new Name(full.substring(SenmlProfile.BASE_NAME_PREFIX.length(), gatewayEnd),
-                    full.substring(gatewayEnd + 1, streamEnd), full.substring(streamEnd + 1));
+                    full.substring(gatewayEnd + 1, streamEnd), full.substring(streamEnd + 1).split("/", -1));
         }
     }
 

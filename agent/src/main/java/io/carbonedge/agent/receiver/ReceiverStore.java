@@ -16,173 +16,154 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reference platform's SQLite file ({@code receiver.db}, WAL): readings and totals keyed by
- * (gateway, seq) per stream, so a batch the gateway sends twice is stored once; duplicates are
- * counted. One connection, used under this object's lock.
+ * The reference platform's SQLite file ({@code receiver.db}, WAL; tables in {@link ReceiverSchema}):
+ * readings and totals keyed by (gateway, seq) per stream, so a batch the gateway sends twice is
+ * stored once; duplicates are counted. One connection with its insert statements prepared once,
+ * used under this object's lock.
  */
 final class ReceiverStore implements AutoCloseable {
 
-    private static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS reading (
-          gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
-          unit TEXT NOT NULL, time_ms INTEGER NOT NULL, value REAL, quality TEXT NOT NULL, reason TEXT,
-          PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
-        """
-        CREATE TABLE IF NOT EXISTS total (
-          gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
-          carrier TEXT NOT NULL, unit TEXT NOT NULL, interval_start_ms INTEGER NOT NULL,
-          length_s INTEGER NOT NULL, amount REAL, kgce REAL, kgco2 REAL, revision INTEGER NOT NULL,
-          period TEXT NOT NULL DEFAULT 'interval', estimated INTEGER NOT NULL DEFAULT 0, completeness REAL,
-          kgce_factor REAL, kgco2_factor REAL, factor_source TEXT,
-          PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
-        """
-        CREATE TABLE IF NOT EXISTS site_figure (
-          gateway TEXT NOT NULL, seq INTEGER NOT NULL, figure TEXT NOT NULL, unit TEXT NOT NULL,
-          period TEXT NOT NULL, start_ms INTEGER NOT NULL, length_s INTEGER NOT NULL, value REAL,
-          revision INTEGER NOT NULL, PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
-        """
-        CREATE TABLE IF NOT EXISTS counter_event (
-          gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
-          kind TEXT NOT NULL, time_ms INTEGER NOT NULL, value REAL, previous REAL,
-          PRIMARY KEY (gateway, seq)) WITHOUT ROWID""",
-        "CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-        "INSERT OR IGNORE INTO counter (name, value) VALUES ('duplicates', 0)",
-    };
-
     private final Connection connection;
+    private final PointRefs points;
+    private final PreparedStatement insertReading;
+    private final PreparedStatement insertTotal;
+    private final PreparedStatement insertSiteFigure;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement countDuplicates;
 
     ReceiverStore(Path file) throws SQLException {
         connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
             }
+            ReceiverSchema.apply(connection);
+            connection.setAutoCommit(false);
+            points = new PointRefs(connection);
+            insertReading = connection.prepareStatement("INSERT OR IGNORE INTO reading_row"
+                    + " (gateway, seq, point, time_ms, value, quality, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insertTotal = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO total (gateway, seq, device, point, carrier, unit, interval_start_ms,"
+                            + " length_s, amount, kgce, kgco2, revision, period, estimated, completeness, kgce_factor,"
+                            + " kgco2_factor, factor_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insertSiteFigure = connection.prepareStatement("INSERT OR IGNORE INTO site_figure (gateway, seq, figure,"
+                    + " unit, period, start_ms, length_s, value, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insertEvent = connection.prepareStatement("INSERT OR IGNORE INTO counter_event (gateway, seq,"
+                    + " device, point, kind, time_ms, value, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            countDuplicates = connection.prepareStatement(
+                    "UPDATE counter SET value = value + ? WHERE name = 'duplicates'");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
-        connection.setAutoCommit(false);
-        connection.commit();
     }
 
     /** Stores what is new in one transaction; returns how many records were duplicates. */
     synchronized int store(ReceivedBatch batch) throws SQLException {
-        int duplicates = 0;
         try {
-            if (!batch.readings().isEmpty()) {
-                duplicates += insertReadings(batch.readings());
-            }
-            if (!batch.totals().isEmpty()) {
-                duplicates += insertTotals(batch.totals());
-            }
-            duplicates += insertSiteFigures(batch.siteFigures());
-            duplicates += insertEvents(batch.events());
+            int duplicates = insertReadings(batch.readings()) + insertTotals(batch.totals())
+                    + insertSiteFigures(batch.siteFigures()) + insertEvents(batch.events());
             if (duplicates > 0) {
-                try (PreparedStatement s = connection.prepareStatement(
-                        "UPDATE counter SET value = value + ? WHERE name = 'duplicates'")) {
-                    s.setLong(1, duplicates);
-                    s.executeUpdate();
-                }
+                countDuplicates.setLong(1, duplicates);
+                countDuplicates.executeUpdate();
             }
             connection.commit();
             return duplicates;
         } catch (SQLException e) {
             connection.rollback();
+            points.forget();
+            for (PreparedStatement s : List.of(insertReading, insertTotal, insertSiteFigure, insertEvent)) {
+                s.clearBatch();
+            }
             throw e;
         }
     }
 
     private int insertReadings(List<ReceivedReading> readings) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT OR IGNORE INTO reading (gateway, seq, device, point, unit, time_ms, value, quality, reason)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReceivedReading r : readings) {
-                s.setString(1, r.gateway());
-                s.setLong(2, r.seq());
-                s.setString(3, r.device());
-                s.setString(4, r.point());
-                s.setString(5, r.unit());
-                s.setLong(6, r.time().toEpochMilli());
-                setDouble(s, 7, r.value());
-                s.setString(8, r.quality().name());
-                s.setString(9, r.reason());
-                s.addBatch();
-            }
-            return duplicates(s.executeBatch());
+        if (readings.isEmpty()) {
+            return 0;
         }
+        PreparedStatement s = insertReading;
+        for (ReceivedReading r : readings) {
+            s.setString(1, r.gateway());
+            s.setLong(2, r.seq());
+            s.setLong(3, points.ref(r.gateway(), r.device(), r.point(), r.unit()));
+            s.setLong(4, r.time().toEpochMilli());
+            setDouble(s, 5, r.value());
+            s.setString(6, r.quality().name());
+            s.setString(7, r.reason());
+            s.addBatch();
+        }
+        return duplicates(s.executeBatch());
     }
 
     private int insertTotals(List<ReceivedTotal> totals) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT OR IGNORE INTO total (gateway, seq, device, point, carrier, unit, interval_start_ms,"
-                        + " length_s, amount, kgce, kgco2, revision, period, estimated, completeness, kgce_factor,"
-                        + " kgco2_factor, factor_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReceivedTotal t : totals) {
-                s.setString(1, t.gateway());
-                s.setLong(2, t.seq());
-                s.setString(3, t.device());
-                s.setString(4, t.point());
-                s.setString(5, t.carrier());
-                s.setString(6, t.unit());
-                s.setLong(7, t.intervalStart().toEpochMilli());
-                s.setLong(8, t.length().toSeconds());
-                setDouble(s, 9, t.amount());
-                setDouble(s, 10, t.kgce());
-                setDouble(s, 11, t.kgCo2());
-                s.setInt(12, t.revision());
-                s.setString(13, t.period());
-                s.setInt(14, t.estimated() ? 1 : 0);
-                setDouble(s, 15, t.completeness());
-                setDouble(s, 16, t.kgceFactor());
-                setDouble(s, 17, t.kgCo2Factor());
-                s.setString(18, t.factorSource());
-                s.addBatch();
-            }
-            return duplicates(s.executeBatch());
+        if (totals.isEmpty()) {
+            return 0;
         }
+        PreparedStatement s = insertTotal;
+        for (ReceivedTotal t : totals) {
+            s.setString(1, t.gateway());
+            s.setLong(2, t.seq());
+            s.setString(3, t.device());
+            s.setString(4, t.point());
+            s.setString(5, t.carrier());
+            s.setString(6, t.unit());
+            s.setLong(7, t.intervalStart().toEpochMilli());
+            s.setLong(8, t.length().toSeconds());
+            setDouble(s, 9, t.amount());
+            setDouble(s, 10, t.kgce());
+            setDouble(s, 11, t.kgCo2());
+            s.setInt(12, t.revision());
+            s.setString(13, t.period());
+            s.setInt(14, t.estimated() ? 1 : 0);
+            setDouble(s, 15, t.completeness());
+            setDouble(s, 16, t.kgceFactor());
+            setDouble(s, 17, t.kgCo2Factor());
+            s.setString(18, t.factorSource());
+            s.addBatch();
+        }
+        return duplicates(s.executeBatch());
     }
 
     private int insertSiteFigures(List<ReceivedSiteFigure> figures) throws SQLException {
         if (figures.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement s = connection.prepareStatement("INSERT OR IGNORE INTO site_figure (gateway, seq, figure,"
-                + " unit, period, start_ms, length_s, value, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReceivedSiteFigure f : figures) {
-                s.setString(1, f.gateway());
-                s.setLong(2, f.seq());
-                s.setString(3, f.figure());
-                s.setString(4, f.unit());
-                s.setString(5, f.period());
-                s.setLong(6, f.start().toEpochMilli());
-                s.setLong(7, f.length().toSeconds());
-                setDouble(s, 8, f.value());
-                s.setInt(9, f.revision());
-                s.addBatch();
-            }
-            return duplicates(s.executeBatch());
+        PreparedStatement s = insertSiteFigure;
+        for (ReceivedSiteFigure f : figures) {
+            s.setString(1, f.gateway());
+            s.setLong(2, f.seq());
+            s.setString(3, f.figure());
+            s.setString(4, f.unit());
+            s.setString(5, f.period());
+            s.setLong(6, f.start().toEpochMilli());
+            s.setLong(7, f.length().toSeconds());
+            setDouble(s, 8, f.value());
+            s.setInt(9, f.revision());
+            s.addBatch();
         }
+        return duplicates(s.executeBatch());
     }
 
     private int insertEvents(List<ReceivedEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement s = connection.prepareStatement("INSERT OR IGNORE INTO counter_event (gateway, seq,"
-                + " device, point, kind, time_ms, value, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReceivedEvent e : events) {
-                s.setString(1, e.gateway());
-                s.setLong(2, e.seq());
-                s.setString(3, e.device());
-                s.setString(4, e.point());
-                s.setString(5, e.kind());
-                s.setLong(6, e.time().toEpochMilli());
-                setDouble(s, 7, e.value());
-                setDouble(s, 8, e.previous());
-                s.addBatch();
-            }
-            return duplicates(s.executeBatch());
+        PreparedStatement s = insertEvent;
+        for (ReceivedEvent e : events) {
+            s.setString(1, e.gateway());
+            s.setLong(2, e.seq());
+            s.setString(3, e.device());
+            s.setString(4, e.point());
+            s.setString(5, e.kind());
+            s.setLong(6, e.time().toEpochMilli());
+            setDouble(s, 7, e.value());
+            setDouble(s, 8, e.previous());
+            s.addBatch();
         }
+        return duplicates(s.executeBatch());
     }
 
     private static int duplicates(int[] counts) {
@@ -283,6 +264,8 @@ final class ReceiverStore implements AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
-        connection.close();
+        try (connection; points; insertReading; insertTotal; insertSiteFigure; insertEvent; countDuplicates) {
+            // statements first, then the connection
+        }
     }
 }

@@ -30,6 +30,12 @@ import java.util.Set;
  * {@link Outcome#RETRY}, never a fallback. The only class on the gateway side that sees
  * Californium (with {@link DtlsSettings}). Not meant for concurrent sends (one uplink worker thread
  * uses it).
+ *
+ * <p>A CoAP endpoint may not reuse a message ID towards the same peer within EXCHANGE_LIFETIME
+ * (247 s, RFC 7252 4.4), so one local port has 65,536 messages per 247 s: 265 blocks/s, about 6,000
+ * readings/s. A drain on a fast link would use them up in seconds and then wait for free IDs; so
+ * before a batch would overrun {@link #MESSAGES_PER_ENDPOINT} the uplink moves to a fresh local port
+ * (and a fresh DTLS session), which the platform sees as a new peer with its own message IDs.
  */
 public final class CaliforniumUplink implements CoapUplink {
 
@@ -45,12 +51,22 @@ public final class CaliforniumUplink implements CoapUplink {
             CoAP.ResponseCode.METHOD_NOT_ALLOWED, CoAP.ResponseCode.NOT_ACCEPTABLE,
             CoAP.ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
 
+    /**
+     * Messages sent from one local port before moving to the next. Californium leases message IDs in
+     * 16 groups of 4,096 and refuses one when the next group is still leased, so as few as 14 groups
+     * (57,344 IDs) may be usable in EXCHANGE_LIFETIME; this keeps a margin below that.
+     */
+    static final int MESSAGES_PER_ENDPOINT = 50_000;
+
     private final URI uri;
     private final Duration timeout;
-    private final CoapEndpoint endpoint;
-    private final DTLSConnector dtls;
+    private final UplinkSecurity security;
+    private final int messagesPerEndpoint;
     private final boolean psk;
     private final CoapClient client;
+    private CoapEndpoint endpoint;
+    private DTLSConnector dtls;
+    private int messagesOnEndpoint;
     private volatile boolean closed;
 
     /** A plain {@code coap://} uplink. */
@@ -68,6 +84,12 @@ public final class CaliforniumUplink implements CoapUplink {
      * @throws IllegalArgumentException when scheme and security do not go together
      */
     public CaliforniumUplink(URI uri, Duration timeout, UplinkSecurity security) throws IOException {
+        this(uri, timeout, security, MESSAGES_PER_ENDPOINT);
+    }
+
+    /** With a smaller message budget per local port, for tests that watch it move. */
+    CaliforniumUplink(URI uri, Duration timeout, UplinkSecurity security, int messagesPerEndpoint) throws IOException {
+        this.messagesPerEndpoint = messagesPerEndpoint;
         this.uri = Objects.requireNonNull(uri, "uri");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         boolean plain = security instanceof UplinkSecurity.None;
@@ -79,20 +101,38 @@ public final class CaliforniumUplink implements CoapUplink {
         } else if (!"coap".equalsIgnoreCase(uri.getScheme()) && !"coaps".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("expected a coap:// or coaps:// URI, got " + uri);
         }
-        CoapEndpoint.Builder builder = CoapEndpoint.builder().setConfiguration(CoapSettings.client());
-        if (plain) {
-            this.dtls = null;
-            builder.setInetSocketAddress(new InetSocketAddress(0));
-        } else {
-            this.dtls = DtlsSettings.client(security, CoapSettings.client());
-            builder.setConnector(dtls);
-        }
-        this.endpoint = builder.build();
-        endpoint.start();
+        this.security = security;
         this.client = new CoapClient(uri);
-        client.setEndpoint(endpoint);
         client.setTimeout(Math.max(1, timeout.toMillis()));
         client.useCONs();
+        openEndpoint();
+    }
+
+    /** A new local endpoint on an ephemeral port (with a DTLS connector for {@code coaps://}) for the client. */
+    private void openEndpoint() throws IOException {
+        CoapEndpoint.Builder builder = CoapEndpoint.builder().setConfiguration(CoapSettings.client());
+        if (security instanceof UplinkSecurity.None) {
+            dtls = null;
+            builder.setInetSocketAddress(new InetSocketAddress(0));
+        } else {
+            dtls = DtlsSettings.client(security, CoapSettings.client());
+            builder.setConnector(dtls);
+        }
+        endpoint = builder.build();
+        endpoint.start();
+        client.setEndpoint(endpoint);
+        messagesOnEndpoint = 0;
+    }
+
+    /** Moves to a fresh endpoint when this batch's blocks would overrun the message IDs left on this one. */
+    private void reserveMessages(int payloadBytes) throws IOException {
+        int messages = payloadBytes / CoapSettings.BLOCK_SIZE + 1;
+        if (messagesOnEndpoint + messages > messagesPerEndpoint) {
+            CoapEndpoint used = endpoint;
+            openEndpoint();
+            used.destroy();
+        }
+        messagesOnEndpoint += messages;
     }
 
     @Override
@@ -108,6 +148,7 @@ public final class CaliforniumUplink implements CoapUplink {
         request.addMessageObserver(handshake);
         CoapResponse response;
         try {
+            reserveMessages(payload.length);
             response = client.advanced(request);
         } catch (ConnectorException | IOException | RuntimeException e) {
             return failed(e);

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +59,34 @@ class PlatformReceiverIT {
             assertThat(receiver.readings(GATEWAY)).extracting(ReceivedReading::seq)
                     .containsExactlyElementsOf(readings.stream().map(Reading::seq).toList());
             assertThat(receiver.readings("another-gateway")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileWrittenBeforeReadingsNamedTheirPointByNumberKeepsItsReadings() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("receiver.db"));
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE reading (
+                      gateway TEXT NOT NULL, seq INTEGER NOT NULL, device TEXT NOT NULL, point TEXT NOT NULL,
+                      unit TEXT NOT NULL, time_ms INTEGER NOT NULL, value REAL, quality TEXT NOT NULL, reason TEXT,
+                      PRIMARY KEY (gateway, seq)) WITHOUT ROWID""");
+            s.execute("INSERT INTO reading VALUES ('" + GATEWAY + "', 1, 'grid-meter', 'power_kw', 'kW', 1772352000250,"
+                    + " 41.25, 'GOOD', NULL), ('" + GATEWAY + "', 2, 'boiler', 'flow_temp', 'Cel', 1772352001750, NULL,"
+                    + " 'BAD', 'timeout after 1000 ms')");
+        }
+        List<Reading> later = TestData.readings(new Random(13), 3, 10);
+        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir);
+             CaliforniumUplink uplink = new CaliforniumUplink(receiver.uri(), TIMEOUT)) {
+            send(uplink, encoder.readings(later, PayloadFormat.SENML_CBOR));
+
+            List<ReceivedReading> stored = receiver.readings(GATEWAY);
+            assertThat(stored).hasSize(12);
+            assertThat(stored.get(0)).isEqualTo(new ReceivedReading(GATEWAY, 1, "grid-meter", "power_kw", "kW",
+                    Instant.ofEpochMilli(1772352000250L), 41.25, Quality.GOOD, null));
+            assertThat(stored.get(1)).isEqualTo(new ReceivedReading(GATEWAY, 2, "boiler", "flow_temp", "Cel",
+                    Instant.ofEpochMilli(1772352001750L), Double.NaN, Quality.BAD, "timeout after 1000 ms"));
+            assertThat(stored.subList(2, 12)).containsExactlyElementsOf(later.stream().map(r -> asReceived(r)).toList());
         }
     }
 

@@ -1,7 +1,9 @@
 package io.carbonedge.agent.uplink;
 
 import io.carbonedge.agent.config.PayloadFormat;
+import io.carbonedge.agent.config.UplinkSecurity;
 import io.carbonedge.agent.receiver.PlatformReceiver;
+import io.carbonedge.agent.receiver.ReceiverDtls;
 import io.carbonedge.agent.receiver.ReceivedReading;
 import io.carbonedge.agent.store.Reading;
 import org.eclipse.californium.core.CoapResource;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -24,8 +27,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +92,35 @@ class CoapUplinkIT {
                 assertThat(got.quality()).isEqualTo(sent.quality());
                 assertThat(got.reason()).isEqualTo(sent.reason());
             }
+        }
+    }
+
+    /**
+     * A drain on a fast link would use up the 65,536 message IDs of one local port long before
+     * EXCHANGE_LIFETIME frees them; the uplink moves to a fresh port (and DTLS session) first. Here
+     * with a budget of 40 messages per port, so that ten batches of about 21 blocks move it often.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void movesToAFreshPortBeforeItsMessageIdsRunOutAndLosesNothing(boolean dtls, @TempDir Path dir) throws Exception {
+        UplinkSecurity.Psk psk = Secrets.psk(dir, GATEWAY, "right-key-0123456789");
+        List<Reading> readings = TestData.readings(new Random(4), 1, 5000);
+        try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir.resolve("rx"),
+                PlatformReceiver.DEFAULT_PATH, dtls ? ReceiverDtls.psk(psk) : null);
+             CaliforniumUplink uplink = new CaliforniumUplink(receiver.uri(), Duration.ofSeconds(10),
+                     dtls ? psk : UplinkSecurity.none(), 40)) {
+            Set<Integer> ports = new HashSet<>();
+            for (int from = 0; from < readings.size(); from += 500) {
+                byte[] payload = encoder.readings(readings.subList(from, from + 500), PayloadFormat.SENML_CBOR);
+                assertThat(payload.length / 1024 + 1).isBetween(15, 40);
+
+                assertThat(uplink.send(payload, PayloadFormat.SENML_CBOR)).isEqualTo(SendResult.delivered());
+                ports.add(uplink.endpoint().getAddress().getPort());
+            }
+
+            assertThat(ports).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(receiver.readings(GATEWAY)).extracting(ReceivedReading::seq)
+                    .containsExactlyElementsOf(readings.stream().map(Reading::seq).toList());
         }
     }
 
