@@ -51,7 +51,7 @@ import java.util.Map;
  *
  * <p>The harness hosts the agent, the receiver and the feeder in one JVM, within the agent's 64 MB.
  *
- * <pre>java -Xmx64m -cp bench/target/carbonedge-bench.jar io.carbonedge.bench.BufferBench [samples] [backlog] [rounds]</pre>
+ * <pre>java -Xmx64m -cp bench/target/carbonedge-bench.jar io.carbonedge.bench.BufferBench [samples] [backlog] [rounds] [batch]</pre>
  */
 public final class BufferBench {
 
@@ -66,6 +66,7 @@ public final class BufferBench {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
         Path backlogDir = Files.createTempDirectory("bench-backlog");
         try {
             long start = System.nanoTime();
@@ -73,13 +74,14 @@ public final class BufferBench {
             double took = seconds(start);
             System.out.printf("backlog: %d readings written in %.0f s (%.0f samples/s), %.1f B/reading on disk%n",
                     backlog, took, backlog / took, (double) Files.size(backlogDb.file()) / backlog);
-            run(samples, backlogDb, backlog, rounds);
+            run(samples, backlogDb, backlog, rounds, batchSize);
         } finally {
             TempDirs.delete(backlogDir);
         }
     }
 
-    private static void run(int samples, BufferDatabase backlogDb, int backlog, int rounds) throws Exception {
+    private static void run(int samples, BufferDatabase backlogDb, int backlog, int rounds, int batchSize)
+            throws Exception {
         double[] raw = new double[rounds];
         double[] ingest = new double[rounds];
         double[] bytes = new double[rounds];
@@ -94,13 +96,14 @@ public final class BufferBench {
             bytes[r] = in[1];
             coap[r] = BareLimits.coapRequests(3000, null);
             coaps[r] = BareLimits.coapRequests(3000, PSK);
-            drain[r] = drain(backlogDb, backlog, "plain-" + r, null);
-            drainDtls[r] = drain(backlogDb, backlog, "dtls-" + r, PSK);
+            drain[r] = drain(backlogDb, backlog, batchSize, "plain-" + r, null);
+            drainDtls[r] = drain(backlogDb, backlog, batchSize, "dtls-" + r, PSK);
             System.out.printf("round %d: raw JDBC %.0f rows/s, ingest %.0f samples/s (%.1f B/reading), bare CoAP %.0f req/s,"
                             + " bare CoAP over DTLS %.0f req/s, drain %.0f readings/s, drain over DTLS %.0f readings/s%n",
                     r + 1, raw[r], ingest[r], bytes[r], coap[r], coaps[r], drain[r], drainDtls[r]);
         }
-        System.out.printf("%nmedians over %d rounds (%d samples, backlog %d):%n", rounds, samples, backlog);
+        System.out.printf("%nmedians over %d rounds (%d samples, backlog %d, %d readings per batch):%n", rounds, samples,
+                backlog, batchSize);
         System.out.printf("  raw batched JDBC insert     %10.0f rows/s%n", median(raw));
         System.out.printf("  agent ingest (forwarding)   %10.0f samples/s   ratio to raw %.2f%n", median(ingest),
                 median(ingest) / median(raw));
@@ -149,11 +152,11 @@ public final class BufferBench {
     }
 
     /** Readings/s from the first of the {@code n} readings in the backlog to the last acknowledged, by a new uplink. */
-    private static double drain(BufferDatabase db, int n, String uplinkName, UplinkSecurity.Psk psk) throws Exception {
+    private static double drain(BufferDatabase db, int n, int batchSize, String uplinkName, UplinkSecurity.Psk psk) throws Exception {
         Path dir = Files.createTempDirectory("bench-receiver");
         try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir, PlatformReceiver.DEFAULT_PATH,
                 psk == null ? null : ReceiverDtls.psk(psk))) {
-            UplinkConfig uplink = new UplinkConfig(uplinkName, receiver.uri(), PayloadFormat.SENML_CBOR, 2000,
+            UplinkConfig uplink = new UplinkConfig(uplinkName, receiver.uri(), PayloadFormat.SENML_CBOR, batchSize,
                     Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
                     psk == null ? UplinkSecurity.none() : psk, UplinkConfig.UNLIMITED);
             try (SqliteOutbox outbox = new SqliteOutbox(db, Clock.systemUTC());

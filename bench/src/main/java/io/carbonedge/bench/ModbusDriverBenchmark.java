@@ -5,6 +5,7 @@ import com.ghgande.j2mod.modbus.procimg.Register;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.PointKind;
 import io.carbonedge.driver.PointSpec;
 import io.carbonedge.driver.Sample;
@@ -13,6 +14,7 @@ import io.carbonedge.driver.modbus.ModbusDriverFactory;
 import io.carbonedge.driver.modbus.Table;
 import io.carbonedge.driver.modbus.WordOrder;
 import io.carbonedge.driver.modbus.sim.ModbusSimulator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +122,7 @@ public final class ModbusDriverBenchmark {
             points.add(new BenchSection(Map.of("register", p)));
         }
         DeviceSpec device = new DeviceSpec("unit-" + unit, "modbus", Duration.ofSeconds(1), Duration.ofSeconds(1), specs);
-        return factory.create(device, connection, points);
+        return factory.create(new DriverContext(Path.of(""), Path.of("")), device, connection, points);   // reads no files
     }
 
     /** A configuration section over a map, enough for the fields the benchmark sets; mistakes throw. */

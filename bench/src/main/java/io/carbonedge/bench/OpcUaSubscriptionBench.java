@@ -4,6 +4,7 @@ import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.DeviceUnavailableException;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.PointKind;
 import io.carbonedge.driver.PointSpec;
 import io.carbonedge.driver.Sample;
@@ -85,7 +86,7 @@ public final class OpcUaSubscriptionBench {
         ConfigSection connection = new FixedSection(Map.of("endpoint", url, "publishing-interval", "500ms",
                 "sampling-interval", "100ms", "pki-dir", pki.toString()));
         DeviceSpec device = new DeviceSpec("bench", "opcua", Duration.ofSeconds(1), Duration.ofSeconds(30), specs);
-        try (Driver driver = new OpcUaDriverFactory(pki, pki).create(device, connection, sections)) {
+        try (Driver driver = new OpcUaDriverFactory().create(new DriverContext(pki, pki), device, connection, sections)) {
             long warmupEnd = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (System.nanoTime() < warmupEnd) {
                 poll(driver);

@@ -1,5 +1,6 @@
 package io.carbonedge.agent.cli;
 
+import io.carbonedge.driver.opcua.OpcUaDriverFactory;
 import io.carbonedge.driver.opcua.pki.CertificateEntry;
 import io.carbonedge.driver.opcua.pki.PkiDirectory;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ final class PkiCommand implements Runnable {
     }
 
     private static Optional<PkiDirectory> open(DataDirOption location, PrintWriter err) {
-        return location.dataDir(err).map(dir -> new PkiDirectory(dir.resolve("pki")));
+        return location.dataDir(err).map(dir -> new PkiDirectory(OpcUaDriverFactory.pkiDir(dir)));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List trusted and rejected server certificates.")

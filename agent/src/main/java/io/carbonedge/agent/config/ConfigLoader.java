@@ -1,5 +1,6 @@
 package io.carbonedge.agent.config;
 
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 
 import java.io.IOException;
@@ -53,14 +54,13 @@ public final class ConfigLoader {
         AgentFileReader agent = new AgentFileReader(agentRoot, configDir);
         String gatewayId = agent.gatewayId();
         Path dataDir = agent.dataDir();
-        publishDirectories(configDir, dataDir);
         PollDefaults poll = agent.poll();
         StoreConfig store = agent.store();
         List<UplinkConfig> uplinks = agent.uplinks();
         AccountingConfig accounting = agent.accounting();
         agentRoot.reportUnknownFields();
 
-        List<DeviceConfig> devices = devices(configDir, poll, errors);
+        List<DeviceConfig> devices = devices(new DriverContext(configDir, dataDir), poll, errors);
         if (!errors.isEmpty()) {
             devices.forEach(d -> d.driver().close());
             throw new InvalidConfigException(errors.sorted());
@@ -68,18 +68,10 @@ public final class ConfigLoader {
         return new AgentConfig(gatewayId, dataDir, poll, store, uplinks, accounting, devices);
     }
 
-    /**
-     * Tells drivers where relative paths in device files start (secrets, certificates) and where
-     * the gateway keeps its OPC UA certificates, before they read their fields.
-     */
-    private static void publishDirectories(Path configDir, Path dataDir) {
-        System.setProperty("carbonedge.config-dir", configDir.toAbsolutePath().toString());
-        System.setProperty("carbonedge.pki-dir", dataDir.resolve("pki").toAbsolutePath().toString());
-    }
-
-    private List<DeviceConfig> devices(Path configDir, PollDefaults poll, ConfigErrors errors) {
+    private List<DeviceConfig> devices(DriverContext context, PollDefaults poll, ConfigErrors errors) {
+        Path configDir = context.configDir();
         ProfileLibrary profiles = new ProfileLibrary(configDir, errors);
-        DeviceFileReader reader = new DeviceFileReader(factories, profiles, poll);
+        DeviceFileReader reader = new DeviceFileReader(factories, profiles, poll, context);
         List<DeviceConfig> devices = new ArrayList<>();
         Map<String, String> fileOfId = new HashMap<>();
         for (Path file : deviceFiles(configDir.resolve("devices"), errors)) {

@@ -3,6 +3,7 @@ package io.carbonedge.agent.config;
 import io.carbonedge.agent.totals.Carrier;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 import io.carbonedge.driver.PointKind;
 import io.carbonedge.driver.PointSpec;
@@ -25,11 +26,14 @@ final class DeviceFileReader {
     private final Map<String, DriverFactory> factories;
     private final ProfileLibrary profiles;
     private final PollDefaults defaults;
+    private final DriverContext context;
 
-    DeviceFileReader(Map<String, DriverFactory> factories, ProfileLibrary profiles, PollDefaults defaults) {
+    DeviceFileReader(Map<String, DriverFactory> factories, ProfileLibrary profiles, PollDefaults defaults,
+                     DriverContext context) {
         this.factories = factories;
         this.profiles = profiles;
         this.defaults = defaults;
+        this.context = context;
     }
 
     /** The device, or empty when it is too broken to make a driver (its mistakes are reported). */
@@ -83,7 +87,7 @@ final class DeviceFileReader {
             return Optional.empty();
         }
         DeviceSpec spec = new DeviceSpec(id, protocol, interval, timeout, points);
-        Driver driver = factory.create(spec, connection, List.copyOf(pointMaps));
+        Driver driver = factory.create(context, spec, connection, List.copyOf(pointMaps));
         return Optional.of(new DeviceConfig(spec, name, carriers, driver, file, accounting, ratedPower, serialPoint));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -86,6 +87,32 @@ class ConfigLoaderTest {
                 .satisfies(p -> assertThat(p.kind()).isEqualTo(PointKind.COUNTER));
         assertThat(meter.carriers()).containsEntry("import_kwh", Carrier.ELECTRICITY_IMPORT);
         meter.driver().close();
+    }
+
+    @Test
+    void relativePathsInADeviceFileStartAtTheConfigurationDirectoryNotTheWorkingDirectory() throws Exception {
+        String boiler = """
+                id: boiler
+                protocol: opcua
+                connection:
+                  endpoint: opc.tcp://10.0.0.9:4840
+                  identity:
+                    type: username
+                    user: carbonedge
+                    password-file: secrets/boiler.pass
+                points:
+                  - id: gas_flow
+                    kind: gauge
+                    unit: m3/h
+                    node: ns=2;s=Boiler1.GasFlow
+                """;
+        write("devices/boiler.yaml", boiler);
+        assertThat(onlyError().message()).contains(dir.resolve("secrets/boiler.pass").toString());
+
+        write("secrets/boiler.pass", "s3cret\n");
+        Files.setPosixFilePermissions(dir.resolve("secrets/boiler.pass"), PosixFilePermissions.fromString("rw-------"));
+        AgentConfig config = new ConfigLoader().load(dir);
+        assertThat(config.devices()).singleElement().satisfies(d -> d.driver().close());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.carbonedge.agent.config.ConfigLoader;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 import io.carbonedge.driver.Sample;
 import org.junit.jupiter.api.AfterEach;
@@ -142,7 +143,8 @@ class SystemdNotifyIT {
         }
 
         @Override
-        public Driver create(DeviceSpec device, ConfigSection connection, List<ConfigSection> points) {
+        public Driver create(DriverContext context, DeviceSpec device, ConfigSection connection,
+                             List<ConfigSection> points) {
             return new Driver() {
                 @Override
                 public List<Sample> read(Instant now) {

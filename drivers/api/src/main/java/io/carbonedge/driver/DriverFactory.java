@@ -16,10 +16,11 @@ public interface DriverFactory {
      * connecting. Mistakes are reported to the sections; when any was reported the agent
      * discards the result, so the driver may be built from fallback values.
      *
+     * @param context    where relative paths start and where the agent keeps its data
      * @param device     the protocol-independent part, already read
      * @param connection the device's {@code connection:} map
      * @param points     the map of each point, in the order of {@code device.points()}; the driver
      *                   reads its own fields (register, type, node id…) from them
      */
-    Driver create(DeviceSpec device, ConfigSection connection, List<ConfigSection> points);
+    Driver create(DriverContext context, DeviceSpec device, ConfigSection connection, List<ConfigSection> points);
 }

@@ -5,6 +5,7 @@ import com.pi4j.context.Context;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 import java.util.List;
 import java.util.OptionalInt;
@@ -53,7 +54,8 @@ public final class GpioDriverFactory implements DriverFactory {
     }
 
     @Override
-    public Driver create(DeviceSpec device, ConfigSection connection, List<ConfigSection> points) {
+    public Driver create(DriverContext files, DeviceSpec device, ConfigSection connection,
+                         List<ConfigSection> points) {
         return new S0PulseDriver(GpioConfigReader.meter(device, connection, points), context, nanoClock);
     }
 

@@ -1,6 +1,7 @@
 package io.carbonedge.driver.gpio;
 
 import io.carbonedge.driver.testing.MapConfigSection;
+import io.carbonedge.driver.testing.TestContexts;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
@@ -67,7 +68,7 @@ final class MeterFixture {
             sections.add(new MapConfigSection(point, errors));
         }
         DeviceSpec device = new DeviceSpec(deviceId, "gpio", Duration.ofSeconds(5), Duration.ofSeconds(1), specs);
-        return factory.create(device, new MapConfigSection(connection, errors), sections);
+        return factory.create(TestContexts.NO_FILES, device, new MapConfigSection(connection, errors), sections);
     }
 
     /** Mistakes reported by the last {@link #create}, by the connection or any point. */

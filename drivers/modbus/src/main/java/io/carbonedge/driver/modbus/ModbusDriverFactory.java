@@ -3,6 +3,7 @@ package io.carbonedge.driver.modbus;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 import io.carbonedge.driver.PointSpec;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class ModbusDriverFactory implements DriverFactory {
     }
 
     @Override
-    public Driver create(DeviceSpec device, ConfigSection connection, List<ConfigSection> points) {
+    public Driver create(DriverContext context, DeviceSpec device, ConfigSection connection,
+                         List<ConfigSection> points) {
         ModbusEndpoint endpoint = ModbusConfigReader.endpoint(connection);
         List<Integer> sunSpecBases = ModbusConfigReader.sunSpecBases(connection);
         List<String> ids = device.points().stream().map(PointSpec::id).toList();

@@ -1,6 +1,7 @@
 package io.carbonedge.driver.modbus;
 
 import io.carbonedge.driver.testing.MapConfigSection;
+import io.carbonedge.driver.testing.TestContexts;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
@@ -57,7 +58,7 @@ final class DeviceFixture {
             sections.add(new MapConfigSection(driverFields, connectionSection.errors()));
         }
         DeviceSpec device = new DeviceSpec("dev", "modbus", Duration.ofSeconds(5), timeout, specs);
-        return factory.create(device, connectionSection, sections);
+        return factory.create(TestContexts.NO_FILES, device, connectionSection, sections);
     }
 
     /** Mistakes reported while creating, by the connection or any point. */

@@ -1,6 +1,7 @@
 package io.carbonedge.driver.modbus;
 
 import io.carbonedge.driver.testing.MapConfigSection;
+import io.carbonedge.driver.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +45,7 @@ class ModbusBusIT {
             specs.add(new PointSpec(id, PointKind.GAUGE, ""));
             sections.add(new MapConfigSection(fields, section.errors()));
         });
-        Driver driver = factory.create(new DeviceSpec("unit-" + unit, "modbus", Duration.ofSeconds(1), timeout, specs),
+        Driver driver = factory.create(TestContexts.NO_FILES, new DeviceSpec("unit-" + unit, "modbus", Duration.ofSeconds(1), timeout, specs),
                 section, sections);
         assertThat(section.errors()).isEmpty();
         return driver;

@@ -1,6 +1,7 @@
 package io.carbonedge.driver.opcua;
 
 import io.carbonedge.driver.ConfigSection;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.PointSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 /**
  * Reads the OPC UA fields of a device's {@code connection:} map and of its points. Mistakes are
  * reported to the sections and replaced by fallbacks, so reading always completes. Relative file
- * paths are resolved against {@code baseDir}.
+ * paths start at the configuration directory; the PKI is {@code <data-dir>/pki} unless a device
+ * names its own {@code pki-dir}.
  */
 final class OpcUaConfigReader {
 
@@ -27,12 +29,10 @@ final class OpcUaConfigReader {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    private final Path baseDir;
-    private final Path defaultPkiDir;
+    private final DriverContext context;
 
-    OpcUaConfigReader(Path baseDir, Path defaultPkiDir) {
-        this.baseDir = baseDir;
-        this.defaultPkiDir = defaultPkiDir;
+    OpcUaConfigReader(DriverContext context) {
+        this.context = context;
     }
 
     OpcUaConnection connection(ConfigSection c, Duration timeout) {
@@ -53,7 +53,7 @@ final class OpcUaConfigReader {
         ReadMode readMode = c.choice("mode", ReadMode.class, ReadMode.SUBSCRIBE);
         Duration publishing = c.duration("publishing-interval", DEFAULT_PUBLISHING_INTERVAL);
         boolean trustUnknown = c.flag("trust-unknown-servers", false);
-        Path pkiDir = c.optionalText("pki-dir").map(this::resolve).orElse(defaultPkiDir);
+        Path pkiDir = c.optionalText("pki-dir").map(context::resolve).orElse(OpcUaDriverFactory.pkiDir(context.dataDir()));
         return new OpcUaConnection(endpoint, policy, mode, identity, readMode, publishing, trustUnknown, pkiDir, timeout);
     }
 
@@ -132,7 +132,7 @@ final class OpcUaConfigReader {
 
     private Path readableFile(ConfigSection s, String field) {
         String text = s.text(field);
-        Path file = resolve(text);
+        Path file = context.resolve(text);
         if (s.has(field) && !Files.isRegularFile(file)) {
             s.reportError(field, "an existing file, but " + file + " is not one");
         }
@@ -157,11 +157,6 @@ final class OpcUaConfigReader {
             s.reportError(field, "a readable file, but " + file + ": " + e.getMessage());
         }
         return file;
-    }
-
-    private Path resolve(String text) {
-        Path path = Path.of(text);
-        return path.isAbsolute() ? path : baseDir.resolve(path).normalize();
     }
 
     private static boolean validEndpoint(String url) {

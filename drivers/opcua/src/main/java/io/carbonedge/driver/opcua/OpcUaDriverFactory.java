@@ -3,6 +3,7 @@ package io.carbonedge.driver.opcua;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
 import io.carbonedge.driver.Driver;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.DriverFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,33 +21,19 @@ import java.util.List;
  * {@code queue-size}, {@code deadband}. Point fields: {@code node} or {@code browse-path}, and
  * per-point {@code sampling-interval}, {@code queue-size}, {@code deadband}.
  *
- * <p>Where files are: relative paths are resolved against the system property
- * {@code carbonedge.config-dir} (the agent's configuration directory), or the working directory
- * when unset. The PKI directory defaults to the system property {@code carbonedge.pki-dir}, else
- * {@code /var/lib/carbonedge/pki}.
+ * <p>Where files are: relative paths start at the agent's configuration directory; the PKI is
+ * {@code <data-dir>/pki} unless the device names a {@code pki-dir} (both from the {@link DriverContext}).
  */
 public final class OpcUaDriverFactory implements DriverFactory {
 
     /** The protocol name, as written in a device file. */
     public static final String PROTOCOL = "opcua";
-    /** Where the PKI lives when neither the device nor the agent says otherwise. */
-    public static final Path DEFAULT_PKI_DIR = Path.of("/var/lib/carbonedge/pki");
 
-    private final OpcUaConfigReader reader;
     private final SessionPool pool = new SessionPool();
 
-    /** The factory {@link java.util.ServiceLoader} makes: directories from system properties. */
-    public OpcUaDriverFactory() {
-        this(Path.of(System.getProperty("carbonedge.config-dir", "")).toAbsolutePath(),
-                Path.of(System.getProperty("carbonedge.pki-dir", DEFAULT_PKI_DIR.toString())));
-    }
-
-    /**
-     * @param baseDir       against which relative paths in device files are resolved
-     * @param defaultPkiDir the PKI directory of devices that name none
-     */
-    public OpcUaDriverFactory(Path baseDir, Path defaultPkiDir) {
-        this.reader = new OpcUaConfigReader(baseDir, defaultPkiDir);
+    /** Where the gateway keeps the OPC UA certificates it has met: {@code <data-dir>/pki}. */
+    public static Path pkiDir(Path dataDir) {
+        return dataDir.resolve("pki");
     }
 
     @Override
@@ -55,7 +42,9 @@ public final class OpcUaDriverFactory implements DriverFactory {
     }
 
     @Override
-    public Driver create(DeviceSpec device, ConfigSection connection, List<ConfigSection> points) {
+    public Driver create(DriverContext context, DeviceSpec device, ConfigSection connection,
+                         List<ConfigSection> points) {
+        OpcUaConfigReader reader = new OpcUaConfigReader(context);
         OpcUaConnection settings = reader.connection(connection, device.timeout());
         Monitoring deviceMonitoring = reader.monitoring(connection, new Monitoring(
                 settings.publishingInterval(), OpcUaConfigReader.DEFAULT_QUEUE_SIZE, Deadband.NONE));

@@ -1,8 +1,10 @@
 package io.carbonedge.driver.opcua;
 
 import io.carbonedge.driver.testing.MapConfigSection;
+import io.carbonedge.driver.testing.TestContexts;
 import io.carbonedge.driver.ConfigSection;
 import io.carbonedge.driver.DeviceSpec;
+import io.carbonedge.driver.DriverContext;
 import io.carbonedge.driver.PointKind;
 import io.carbonedge.driver.PointSpec;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ final class DeviceFixture {
         return this;
     }
 
-    OpcUaDriver create(OpcUaDriverFactory factory) {
+    OpcUaDriver create(OpcUaDriverFactory factory, DriverContext context) {
         connectionSection = new MapConfigSection(connection);
         List<PointSpec> specs = new ArrayList<>();
         List<ConfigSection> sections = new ArrayList<>();
@@ -52,11 +54,13 @@ final class DeviceFixture {
             sections.add(new MapConfigSection(driverFields, connectionSection.errors()));
         }
         DeviceSpec device = new DeviceSpec("dev", "opcua", Duration.ofSeconds(1), timeout, specs);
-        return (OpcUaDriver) factory.create(device, connectionSection, sections);
+        return (OpcUaDriver) factory.create(context, device, connectionSection, sections);
     }
 
+    /** Through a factory of its own, with its PKI in {@code pkiDir} unless the connection names one. */
     OpcUaDriver create(Path pkiDir) {
-        return create(new OpcUaDriverFactory(pkiDir.getParent(), pkiDir));
+        connection.putIfAbsent("pki-dir", pkiDir.toString());
+        return create(new OpcUaDriverFactory(), TestContexts.in(pkiDir.getParent()));
     }
 
     /** Mistakes reported while creating, by the connection or any point. */

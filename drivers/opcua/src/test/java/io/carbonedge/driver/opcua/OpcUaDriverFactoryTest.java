@@ -2,6 +2,7 @@ package io.carbonedge.driver.opcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carbonedge.driver.testing.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,14 +18,14 @@ class OpcUaDriverFactoryTest {
     Path dir;
 
     private OpcUaDriverFactory factory() {
-        return new OpcUaDriverFactory(dir, dir.resolve("pki"));
+        return new OpcUaDriverFactory();
     }
 
     @Test
     void defaultsForAMinimalDevice() {
         DeviceFixture fixture = new DeviceFixture().connection("endpoint", "opc.tcp://10.0.0.9:4840")
                 .point("gas", "node", "ns=2;s=Boiler1.GasFlow");
-        try (OpcUaDriver driver = fixture.create(factory())) {
+        try (OpcUaDriver driver = fixture.create(factory(), TestContexts.in(dir))) {
             assertThat(fixture.errors()).isEmpty();
             OpcUaConnection c = driver.connection();
             assertThat(c.policy()).isEqualTo(OpcUaSecurityPolicy.NONE);
@@ -45,7 +46,7 @@ class OpcUaDriverFactoryTest {
                 .connection("queue-size", 4).connection("deadband", Map.of("type", "percent", "value", 2))
                 .point("a", "browse-path", "Objects/Boiler1/GasFlow")
                 .point("b", "node", "nsu=urn:acme:plc;s=X", "sampling-interval", "2s", "deadband", Map.of("type", "absolute", "value", 0.5));
-        try (OpcUaDriver driver = fixture.create(factory())) {
+        try (OpcUaDriver driver = fixture.create(factory(), TestContexts.in(dir))) {
             assertThat(fixture.errors()).isEmpty();
             assertThat(driver.connection().mode()).isEqualTo(OpcUaSecurityMode.SIGN_AND_ENCRYPT);
             assertThat(driver.points().get(0).monitoring())
@@ -112,7 +113,7 @@ class OpcUaDriverFactoryTest {
     }
 
     private java.util.List<String> errorsOf(DeviceFixture fixture) {
-        try (OpcUaDriver ignored = fixture.create(factory())) {
+        try (OpcUaDriver ignored = fixture.create(factory(), TestContexts.in(dir))) {
             return fixture.errors();
         }
     }

@@ -7,6 +7,7 @@ import io.carbonedge.driver.Sample;
 import io.carbonedge.driver.opcua.pki.PkiDirectory;
 import io.carbonedge.driver.opcua.sim.OpcUaSimulator;
 import io.carbonedge.driver.opcua.sim.SimulatorOptions;
+import io.carbonedge.driver.testing.TestContexts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +38,9 @@ class ServerRestartIT {
                 SimulatorOptions.defaults().withTick(Duration.ofMillis(100)))) {
             Path pki = dir.resolve("pki");
             new PkiDirectory(pki).addTrusted(sim.certificate());
-            OpcUaDriverFactory factory = new OpcUaDriverFactory(dir, pki);
-            try (OpcUaDriver boiler = device(sim, "sign-and-encrypt").point("gas", "node", "ns=2;s=Boiler1.GasCounter").create(factory);
-                 OpcUaDriver kiln = device(sim, "sign-and-encrypt").point("coal", "node", "ns=2;s=Kiln1.CoalCounter").create(factory)) {
+            OpcUaDriverFactory factory = new OpcUaDriverFactory();
+            try (OpcUaDriver boiler = device(sim, "sign-and-encrypt").point("gas", "node", "ns=2;s=Boiler1.GasCounter").create(factory, TestContexts.in(dir));
+                 OpcUaDriver kiln = device(sim, "sign-and-encrypt").point("coal", "node", "ns=2;s=Kiln1.CoalCounter").create(factory, TestContexts.in(dir))) {
                 Samples.collectUntil(boiler, Duration.ofSeconds(15), s -> Samples.hasGood(s, "gas"));
                 Samples.collectUntil(kiln, Duration.ofSeconds(15), s -> Samples.hasGood(s, "coal"));
                 assertThat(sim.sessionCount()).isEqualTo(1);
