@@ -3,18 +3,12 @@ package io.carbonedge.agent.uplink;
 import io.carbonedge.agent.config.UplinkConfig;
 import io.carbonedge.agent.config.UplinkSecurity;
 import io.carbonedge.agent.retry.Backoff;
-import io.carbonedge.agent.store.IntervalTotal;
-import io.carbonedge.agent.store.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,16 +20,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Forwards the buffer to one platform on its own thread: for each stream (totals first, then
- * readings) it takes the next batch after the stream's watermark, encodes it, sends it and moves
- * the watermark only once the platform has it. A failed batch is sent again, unchanged, after an
- * exponential backoff with jitter. While a batch is on its way, the next one is read and encoded,
- * so the buffer and the network work side by side during a drain (the next batch is taken after
- * the one in flight whatever its outcome: a failed batch is retried, a refused one parked).
- * A batch the platform refuses for good (REJECTED) is parked with
- * its reason and the worker goes on with the next one; nothing is skipped silently. While a
- * backlog drains, batches go at most {@code max-rate} records per second. Logs once per state
- * change (down with the reason, up again with how long it was down, a batch parked), never per
- * batch.
+ * readings) it takes the next batch after the stream's watermark ({@link BatchSource}), sends it
+ * and moves the watermark only once the platform has it. A failed batch is sent again, unchanged,
+ * after an exponential backoff with jitter. While a batch is on its way, the next one is read and
+ * encoded, so the buffer and the network work side by side during a drain (the next batch is taken
+ * after the one in flight whatever its outcome: a failed batch is retried, a refused one parked).
+ * A batch the platform refuses for good (REJECTED) is parked with its reason ({@link Parking}) and
+ * the worker goes on with the next one; nothing is skipped silently. While a backlog drains,
+ * batches go at most {@code max-rate} records per second. Logs once per state change (down with
+ * the reason, up again with how long it was down, a batch parked), never per batch.
  */
 public final class UplinkWorker implements AutoCloseable {
 
@@ -44,30 +37,23 @@ public final class UplinkWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkWorker.class);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
-    private static final List<Stream> ORDER = List.of(Stream.TOTALS, Stream.READINGS);
-    /** How often the worker looks for parked batches a person asked to send again (and recounts them). */
-    private static final Duration PARKED_LOOK_PERIOD = Duration.ofSeconds(1);
 
     private final UplinkConfig config;
     private final Outbox outbox;
     private final CoapUplink uplink;
-    private final SenmlEncoder encoder;
+    private final BatchSource source;
+    private final Parking parking;
     private final Backoff backoff;
     private final Duration idleWait;
-    private final Clock clock;
     private final DrainPace pace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
-    /** The highest seq of each stream read into a batch so far (delivered, parked or in hand). */
-    private final Map<Stream, Long> taken = new EnumMap<>(Stream.class);
     private final ExecutorService sender;
     private final UplinkHealth health;
     private final Thread thread;
     private volatile boolean running;
     private boolean woken; // guarded by lock
     private String lastOutboxError;
-    private String lastParkReason;
-    private long lastParkedLook = System.nanoTime() - PARKED_LOOK_PERIOD.toNanos();
     /** The batch being sent, or waiting to be sent again; null when there was nothing to send. */
     private Batch current;
     /** The batch after it, read and encoded while {@code current} was on its way. */
@@ -84,11 +70,11 @@ public final class UplinkWorker implements AutoCloseable {
         this.config = config;
         this.outbox = outbox;
         this.uplink = uplink;
-        this.encoder = new SenmlEncoder(gatewayId);
         this.health = new UplinkHealth(config.name(), clock);
+        this.source = new BatchSource(gatewayId, config, outbox, health);
+        this.parking = new Parking(config.name(), outbox, source, health, clock);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), jitter);
         this.idleWait = idleWait;
-        this.clock = clock;
         this.pace = new DrainPace(config.maxRate());
         this.thread = new Thread(this::run, "uplink-" + config.name());
         thread.setDaemon(true);
@@ -157,11 +143,14 @@ public final class UplinkWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                if (next == null && System.nanoTime() - lastParkedLook >= PARKED_LOOK_PERIOD.toNanos()) {
-                    lookAtParked();
+                if (next == null) {
+                    parking.resendAsked().ifPresent(again -> {
+                        next = current;   // a parked batch a person asked for goes before the next one
+                        current = again;
+                    });
                 }
                 if (current == null) {
-                    current = take();
+                    current = source.next();
                 }
                 if (current == null) {
                     idle();
@@ -194,7 +183,7 @@ public final class UplinkWorker implements AutoCloseable {
         RuntimeException lookaheadFailed = null;
         if (next == null) {
             try {
-                next = take();
+                next = source.next();
             } catch (RuntimeException e) {
                 lookaheadFailed = e;   // the send in flight must be settled first
             }
@@ -224,7 +213,7 @@ public final class UplinkWorker implements AutoCloseable {
     /** Records the outcome; true when the batch is done with (delivered or parked). */
     private boolean settle(Batch batch, SendResult result) {
         if (batch.parked() != null && result.outcome() != Outcome.RETRY) {
-            settleResend(batch.parked(), result);
+            parking.settleResend(batch.parked(), result);
             backoff.reset();
             return true;
         }
@@ -233,126 +222,22 @@ public final class UplinkWorker implements AutoCloseable {
                 outbox.acknowledge(config.name(), batch.stream(), batch.lastSeq());
                 backoff.reset();
                 if (health.isDown()) {
-                    refreshHeads();
+                    source.refreshHeads();
                 }
                 health.delivered(batch.stream(), batch.lastSeq());
                 return true;
             }
             case REJECTED -> {
-                park(batch, result.reason());
+                parking.park(batch, result.reason());
+                backoff.reset();
                 return true;
             }
             default -> {
-                refreshHeads();
+                source.refreshHeads();
                 health.failed(result.reason());
                 pause(backoff.next());
                 return false;
             }
-        }
-    }
-
-    /** Sets a refused batch aside (durably, with the watermark past it) and logs it once per reason. */
-    private void park(Batch batch, String reason) {
-        String why = reason == null ? "no reason given" : reason;
-        outbox.park(new ParkedBatch(config.name(), batch.stream(), batch.firstSeq(), batch.lastSeq(), batch.count(),
-                why, clock.instant()));
-        backoff.reset();
-        if (!why.equals(lastParkReason)) {
-            LOG.error("Uplink {}: the platform refused {} seq {}..{} ({} records) for good: {}. Parked them (kept "
-                            + "in the buffer, counted in status) and going on with the next batch; further batches "
-                            + "refused for the same reason are parked without another line", config.name(),
-                    SenmlProfile.streamName(batch.stream()), batch.firstSeq(), batch.lastSeq(), batch.count(), why);
-            lastParkReason = why;
-        }
-        health.parked(batch.stream(), batch.lastSeq());
-    }
-
-    /**
-     * Recounts the parked batches (a person may have dropped some) and, when a person asked for one
-     * to be sent again, puts it in hand before the next batch.
-     */
-    private void lookAtParked() {
-        lastParkedLook = System.nanoTime();
-        health.parkedNow(outbox.parkedCount(config.name()));
-        Optional<ParkedBatch> asked = outbox.resendRequested(config.name());
-        if (asked.isEmpty()) {
-            return;
-        }
-        ParkedBatch parked = asked.get();
-        Batch again = parked.stream() == Stream.READINGS
-                ? readings(parked.firstSeq() - 1, parked.records(), parked)
-                : totals(parked.firstSeq() - 1, parked.records(), parked);
-        if (again == null || again.firstSeq() != parked.firstSeq() || again.lastSeq() != parked.lastSeq()) {
-            outbox.refusedAgain(parked, "cannot send it again: its records are no longer in the buffer as parked");
-            LOG.error("Uplink {}: parked batch {} ({} seq {}..{}) cannot be sent again: its records are no longer "
-                    + "in the buffer as they were parked", config.name(), parked.id(),
-                    SenmlProfile.streamName(parked.stream()), parked.firstSeq(), parked.lastSeq());
-            return;
-        }
-        LOG.info("Uplink {}: sending parked batch {} ({} seq {}..{}, {} records) again, as asked", config.name(),
-                parked.id(), SenmlProfile.streamName(parked.stream()), parked.firstSeq(), parked.lastSeq(),
-                parked.records());
-        next = current;
-        current = again;
-    }
-
-    private void settleResend(ParkedBatch parked, SendResult result) {
-        String what = SenmlProfile.streamName(parked.stream()) + " seq " + parked.firstSeq() + ".." + parked.lastSeq();
-        if (result.outcome() == Outcome.DELIVERED) {
-            outbox.resent(parked);
-            LOG.info("Uplink {}: parked batch {} ({}) delivered on resend; it is no longer parked", config.name(),
-                    parked.id(), what);
-        } else {
-            String why = result.reason() == null ? "no reason given" : result.reason();
-            outbox.refusedAgain(parked, why);
-            LOG.error("Uplink {}: the platform refused parked batch {} ({}) again: {}. It stays parked",
-                    config.name(), parked.id(), what, why);
-        }
-        health.parkedNow(outbox.parkedCount(config.name()));
-    }
-
-    /** The next batch after everything already taken, totals before readings, or null. */
-    private Batch take() {
-        for (Stream stream : ORDER) {
-            Long after = taken.get(stream);
-            if (after == null) {
-                after = outbox.acknowledged(config.name(), stream);
-                health.loaded(stream, after);
-            }
-            Batch batch = stream == Stream.READINGS
-                    ? readings(after, config.batchSize(), null) : totals(after, config.batchSize(), null);
-            if (batch != null) {
-                taken.put(stream, batch.lastSeq());
-                health.seen(stream, batch.lastSeq());
-                return batch;
-            }
-            taken.put(stream, after);
-        }
-        return null;
-    }
-
-    private Batch readings(long after, int limit, ParkedBatch parked) {
-        List<Reading> rows = outbox.readingsAfter(after, limit);
-        if (rows.isEmpty()) {
-            return null;
-        }
-        return new Batch(Stream.READINGS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
-                encoder.readings(rows, config.format()), parked);
-    }
-
-    private Batch totals(long after, int limit, ParkedBatch parked) {
-        List<IntervalTotal> rows = outbox.totalsAfter(after, limit);
-        if (rows.isEmpty()) {
-            return null;
-        }
-        return new Batch(Stream.TOTALS, rows.get(0).seq(), rows.get(rows.size() - 1).seq(), rows.size(),
-                encoder.totals(rows, config.format()), parked);
-    }
-
-    /** Measures how much is waiting in each stream (one look-up each). */
-    private void refreshHeads() {
-        for (Stream stream : ORDER) {
-            health.seen(stream, outbox.latest(stream));
         }
     }
 
@@ -384,9 +269,5 @@ public final class UplinkWorker implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** One encoded batch of one stream, kept until delivered; {@code parked} when it is a parked one sent again. */
-    private record Batch(Stream stream, long firstSeq, long lastSeq, int count, byte[] payload, ParkedBatch parked) {
     }
 }
