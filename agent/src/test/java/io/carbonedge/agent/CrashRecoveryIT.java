@@ -11,6 +11,7 @@ import io.carbonedge.driver.modbus.Table;
 import io.carbonedge.driver.modbus.WordOrder;
 import io.carbonedge.driver.modbus.sim.ModbusSimulator;
 import io.carbonedge.driver.modbus.sim.RegisterBank;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +68,12 @@ class CrashRecoveryIT {
                     Process agent = startAgent(config, "run-" + i);
                     long before = committed(data);
                     // let it commit and forward for a while, then kill it without warning
-                    await().atMost(Duration.ofSeconds(90)).until(() -> committed(data) > before + 50);
+                    awaitOrShowLog("run-" + i, () -> committed(data) > before + 50);
                     Thread.sleep(random.nextInt(1500));
                     agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
                 Process last = startAgent(config, "final");
-                await().atMost(Duration.ofSeconds(90)).until(() -> committed(data) > 0);
+                awaitOrShowLog("final", () -> committed(data) > 0);
                 ticker.shutdownNow();
                 meter.close();   // the device goes away: no more readings, the backlog drains
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
@@ -105,6 +107,17 @@ class CrashRecoveryIT {
             return Files.exists(data.resolve(BufferDatabase.FILE_NAME)) ? BufferStats.read(BufferDatabase.open(data)).lastSeq() : 0;
         } catch (Exception e) {
             return 0;   // the agent may be creating the file right now
+        }
+    }
+
+    /** Waits up to 90 s; on a timeout the failure carries the end of that agent's log. */
+    private void awaitOrShowLog(String run, Callable<Boolean> condition) throws IOException {
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            List<String> log = Files.readAllLines(dir.resolve(run + ".log"));
+            throw new AssertionError(run + ": " + e.getMessage() + "\nlast lines of its log:\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())), e);
         }
     }
 

@@ -141,7 +141,7 @@ public final class BufferBench {
     }
 
     /** A buffer holding {@code n} unforwarded readings, written through the agent's own writer. */
-    private static BufferDatabase fill(Path dir, int n) throws Exception {
+    static BufferDatabase fill(Path dir, int n) throws Exception {
         AgentConfig config = config(dir, URI.create("coap://127.0.0.1:5683/carbonedge"));
         BufferDatabase db = BufferDatabase.open(config.dataDir());
         try (BufferWriter writer = BufferWriter.open(db, config, Clock.systemUTC())) {
@@ -152,11 +152,24 @@ public final class BufferBench {
     }
 
     /** Readings/s from the first of the {@code n} readings in the backlog to the last acknowledged, by a new uplink. */
-    private static double drain(BufferDatabase db, int n, int batchSize, String uplinkName, UplinkSecurity.Psk psk) throws Exception {
+    private static double drain(BufferDatabase db, int n, int batchSize, String uplinkName, UplinkSecurity.Psk psk)
+            throws Exception {
+        return drain(db, n, batchSize, uplinkName, psk, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #drain(BufferDatabase, int, int, String, UplinkSecurity.Psk)}, through a
+     * {@link DelayedLink} with that round trip unless it is zero.
+     */
+    static double drain(BufferDatabase db, int n, int batchSize, String uplinkName, UplinkSecurity.Psk psk,
+                        Duration roundTrip) throws Exception {
         Path dir = Files.createTempDirectory("bench-receiver");
         try (PlatformReceiver receiver = PlatformReceiver.start("127.0.0.1", 0, dir, PlatformReceiver.DEFAULT_PATH,
-                psk == null ? null : ReceiverDtls.psk(psk))) {
-            UplinkConfig uplink = new UplinkConfig(uplinkName, receiver.uri(), PayloadFormat.SENML_CBOR, batchSize,
+                psk == null ? null : ReceiverDtls.psk(psk));
+             DelayedLink link = roundTrip.isZero() ? null : new DelayedLink(receiver.port(), roundTrip)) {
+            URI uri = link == null ? receiver.uri() : URI.create((psk == null ? "coap" : "coaps") + "://127.0.0.1:"
+                    + link.port() + "/" + PlatformReceiver.DEFAULT_PATH);
+            UplinkConfig uplink = new UplinkConfig(uplinkName, uri, PayloadFormat.SENML_CBOR, batchSize,
                     Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1),
                     psk == null ? UplinkSecurity.none() : psk, UplinkConfig.UNLIMITED);
             try (SqliteOutbox outbox = new SqliteOutbox(db, Clock.systemUTC());

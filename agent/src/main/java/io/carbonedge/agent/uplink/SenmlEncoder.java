@@ -13,6 +13,7 @@ import io.carbonedge.driver.Quality;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -37,21 +38,59 @@ public final class SenmlEncoder {
         this.gatewayId = gatewayId;
     }
 
-    /** One record per reading, in the order given. */
+    /**
+     * One record per reading, in the order given. Base fields carry what records share, as RFC 8428
+     * allows anywhere in a pack: a record whose time differs from the record before carries it as
+     * {@code bt} and the records after it that share it carry no time at all (a Modbus poll stamps
+     * all its points alike); a run of one device's readings gets the base name
+     * {@code urn:carbonedge:<gateway>:readings:<device>/} and names of the point alone, where that
+     * is shorter than repeating the device in every name.
+     */
     public byte[] readings(List<Reading> batch, PayloadFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + batch.size() * READING_BYTES_GUESS);
         try (JsonGenerator g = generator(out, format)) {
             Labels labels = new Labels(g, format);
-            String baseName = SenmlProfile.baseName(gatewayId, Stream.READINGS);
+            String streamBase = SenmlProfile.baseName(gatewayId, Stream.READINGS);
+            String base = null;
+            long baseMillis = 0;
             g.writeStartArray(batch, batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                writeReading(labels, batch.get(i), i == 0 ? baseName : null);
+            for (int run = 0; run < batch.size(); ) {
+                String device = batch.get(run).device();
+                int end = run + 1;
+                while (end < batch.size() && batch.get(end).device().equals(device)) {
+                    end++;
+                }
+                String runBase = cheaperBase(streamBase, base, device, end - run);
+                boolean pointOnly = runBase.length() > streamBase.length();
+                for (int i = run; i < end; i++) {
+                    Reading r = batch.get(i);
+                    long millis = r.time().toEpochMilli();
+                    boolean newTime = i == 0 || millis != baseMillis;
+                    writeReading(labels, r, runBase.equals(base) ? null : runBase, pointOnly, newTime);
+                    base = runBase;
+                    baseMillis = millis;
+                }
+                run = end;
             }
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException("encoding readings in memory", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The base name for a run of {@code count} readings of one device: the device's own
+     * ({@code ...:readings:<device>/}) when setting it costs fewer bytes than writing
+     * {@code <device>/} in each of their names, else the stream's.
+     */
+    private static String cheaperBase(String streamBase, String current, String device, int count) {
+        String deviceBase = streamBase + device + '/';
+        int nameBytes = device.getBytes(StandardCharsets.UTF_8).length + 1;
+        long withDevice = deviceBase.equals(current) ? 0 : deviceBase.getBytes(StandardCharsets.UTF_8).length + 2;
+        long withStream = (streamBase.equals(current) ? 0 : streamBase.getBytes(StandardCharsets.UTF_8).length + 2)
+                + (long) count * nameBytes;
+        return withDevice < withStream ? deviceBase : streamBase;
     }
 
     /**
@@ -94,12 +133,13 @@ public final class SenmlEncoder {
         return format == PayloadFormat.SENML_CBOR ? cbor.createGenerator(out) : json.createGenerator(out);
     }
 
-    private static void writeReading(Labels labels, Reading r, String baseName) throws IOException {
+    private static void writeReading(Labels labels, Reading r, String baseName, boolean pointOnly, boolean newTime)
+            throws IOException {
         boolean hasUnit = r.unit() != null && !r.unit().isEmpty();
         boolean hasValue = Double.isFinite(r.value());
         boolean hasQuality = r.quality() != Quality.GOOD;
         boolean hasReason = r.reason() != null;
-        int fields = 3 + (baseName != null ? 1 : 0) + (hasUnit ? 1 : 0) + (hasValue ? 1 : 0)
+        int fields = 2 + (baseName != null ? 1 : 0) + (newTime ? 1 : 0) + (hasUnit ? 1 : 0) + (hasValue ? 1 : 0)
                 + (hasQuality ? 1 : 0) + (hasReason ? 1 : 0);
         JsonGenerator g = labels.generator;
         g.writeStartObject(r, fields);
@@ -107,8 +147,12 @@ public final class SenmlEncoder {
             labels.write(SenmlLabel.BASE_NAME);
             g.writeString(baseName);
         }
+        if (newTime) {
+            labels.write(SenmlLabel.BASE_TIME);
+            labels.writeTime(r.time());
+        }
         labels.write(SenmlLabel.NAME);
-        g.writeString(r.device() + '/' + r.point());
+        g.writeString(pointOnly ? r.point() : r.device() + '/' + r.point());
         if (hasUnit) {
             labels.write(SenmlLabel.UNIT);
             g.writeString(r.unit());
@@ -117,8 +161,6 @@ public final class SenmlEncoder {
             labels.write(SenmlLabel.VALUE);
             g.writeNumber(r.value());
         }
-        labels.write(SenmlLabel.TIME);
-        labels.writeTime(r.time());
         g.writeFieldName(SenmlProfile.SEQ);
         g.writeNumber(r.seq());
         if (hasQuality) {

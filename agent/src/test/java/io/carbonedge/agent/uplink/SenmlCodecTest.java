@@ -42,6 +42,47 @@ class SenmlCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
+    void pollsRoundTripInBothFormats(long seed) throws Exception {
+        Random random = new Random(seed);
+        List<Reading> batch = TestData.polls(random, 1 + random.nextInt(1000), 1 + random.nextInt(600));
+        for (PayloadFormat format : PayloadFormat.values()) {
+            List<SenmlRecord> records = decoder.decode(encoder.readings(batch, format), format);
+            assertThat(toReadings(records)).as(format.toString()).containsExactlyElementsOf(batch);
+        }
+    }
+
+    @Test
+    void aPollsPointsShareOneBaseTimeAndTheirDevicesBaseName() throws Exception {
+        Instant first = Instant.parse("2026-03-01T08:00:00.250Z");
+        List<Reading> batch = new ArrayList<>();
+        for (int poll = 0; poll < 3; poll++) {
+            for (int p = 0; p < 10; p++) {
+                batch.add(new Reading(batch.size() + 1, "grid-meter", "p" + p, "kW", first.plusSeconds(poll), p * 1.5,
+                        Quality.GOOD, null));
+            }
+        }
+        batch.add(new Reading(31, "s0", "pulses", "", first.plusSeconds(3), 7, Quality.GOOD, null));
+        String json = new String(encoder.readings(batch, PayloadFormat.SENML_JSON), StandardCharsets.UTF_8);
+        var pack = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+
+        assertThat(pack.get(0).get("bn").asText()).isEqualTo("urn:carbonedge:plant-07-gw1:readings:grid-meter/");
+        assertThat(pack.get(0).get("n").asText()).isEqualTo("p0");
+        assertThat(pack.get(30).get("bn").asText()).as("one reading: cheaper with the stream's base name")
+                .isEqualTo("urn:carbonedge:plant-07-gw1:readings:");
+        assertThat(pack.get(30).get("n").asText()).isEqualTo("s0/pulses");
+        List<Integer> withBaseTime = new ArrayList<>();
+        for (int i = 0; i < pack.size(); i++) {
+            assertThat(pack.get(i).has("t")).isFalse();
+            if (pack.get(i).has("bt")) {
+                withBaseTime.add(i);
+            }
+        }
+        assertThat(withBaseTime).containsExactly(0, 10, 20, 30);
+        assertThat(toReadings(decode(json))).containsExactlyElementsOf(batch);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {7, 8, 9})
     void totalsRoundTripInBothFormats(long seed) throws Exception {
         Random random = new Random(seed);
@@ -71,8 +112,8 @@ class SenmlCodecTest {
         Reading good = new Reading(12, "grid-meter", "state", "", Instant.parse("2026-03-01T08:00:00.250Z"), 3,
                 Quality.GOOD, null);
         String json = new String(encoder.readings(List.of(good), PayloadFormat.SENML_JSON), StandardCharsets.UTF_8);
-        assertThat(json).isEqualTo("[{\"bn\":\"urn:carbonedge:plant-07-gw1:readings:\",\"n\":\"grid-meter/state\","
-                + "\"v\":3.0,\"t\":1772352000.25,\"seq\":12}]");
+        assertThat(json).isEqualTo("[{\"bn\":\"urn:carbonedge:plant-07-gw1:readings:\",\"bt\":1772352000.25,"
+                + "\"n\":\"grid-meter/state\",\"v\":3.0,\"seq\":12}]");
     }
 
     @Test
@@ -85,6 +126,9 @@ class SenmlCodecTest {
         expected.write(0xa6);                  // map of 6 pairs
         expected.write(0x21);                  // -2 (bn): major type 1, argument 1
         text(expected, "urn:carbonedge:g:readings:");
+        expected.write(0x22);                  // -3 (bt)
+        expected.write(0xfb);                  // float64
+        expected.writeBytes(ByteBuffer.allocate(8).putDouble(1_700_000_000.5).array());
         expected.write(0x00);                  // 0 (n)
         text(expected, "d/p");
         expected.write(0x01);                  // 1 (u)
@@ -92,9 +136,6 @@ class SenmlCodecTest {
         expected.write(0x02);                  // 2 (v)
         expected.write(0xfa);                  // float32, exact for 230.5
         expected.writeBytes(ByteBuffer.allocate(4).putFloat(230.5f).array());
-        expected.write(0x06);                  // 6 (t)
-        expected.write(0xfb);                  // float64
-        expected.writeBytes(ByteBuffer.allocate(8).putDouble(1_700_000_000.5).array());
         text(expected, "seq");                 // extension: text key
         expected.write(0x07);
         assertThat(hex(actual)).isEqualTo(hex(expected.toByteArray()));

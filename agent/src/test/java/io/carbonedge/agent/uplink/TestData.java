@@ -43,6 +43,29 @@ public final class TestData {
         return out;
     }
 
+    /**
+     * {@code count} readings as polls write them: runs of one device's points (1 to 12), most
+     * runs stamped with one time (Modbus), some with a time per point (OPC UA source times).
+     */
+    public static List<Reading> polls(Random random, long firstSeq, int count) {
+        List<Reading> out = new ArrayList<>(count);
+        Instant time = START;
+        while (out.size() < count) {
+            String device = DEVICES[random.nextInt(DEVICES.length)];
+            int run = Math.min(count - out.size(), 1 + random.nextInt(12));
+            boolean oneTime = random.nextInt(5) > 0;
+            time = time.plusMillis(1 + random.nextInt(5000));
+            for (int i = 0; i < run; i++) {
+                int p = random.nextInt(POINTS.length);
+                Instant at = oneTime ? time : time.plusMillis(random.nextInt(3));
+                boolean bad = random.nextInt(20) == 0;
+                out.add(new Reading(firstSeq + out.size(), device, POINTS[p], UNITS[p], at,
+                        bad ? Double.NaN : value(random), bad ? Quality.BAD : Quality.GOOD, bad ? "timeout" : null));
+            }
+        }
+        return out;
+    }
+
     /** {@code count} 15-minute totals with seq firstSeq.., random carriers, some revisions. */
     public static List<IntervalTotal> totals(Random random, long firstSeq, int count) {
         List<IntervalTotal> out = new ArrayList<>(count);
