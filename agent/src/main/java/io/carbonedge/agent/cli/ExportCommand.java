@@ -77,12 +77,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     static String csv(Reading r) {
-        return String.join(",", Long.toString(r.seq()), field(r.device()), field(r.point()), r.time().toString(),
-                Double.isNaN(r.value()) ? "" : Double.toString(r.value()), field(r.unit()),
-                r.quality().name().toLowerCase(Locale.ROOT), r.reason() == null ? "" : field(r.reason()));
-    }
-
-    private static String field(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return String.join(",", Long.toString(r.seq()), Csv.field(r.device()), Csv.field(r.point()), r.time().toString(),
+                Double.isNaN(r.value()) ? "" : Double.toString(r.value()), Csv.field(r.unit()),
+                r.quality().name().toLowerCase(Locale.ROOT), r.reason() == null ? "" : Csv.field(r.reason()));
     }
 }

@@ -43,8 +43,13 @@ final class TotalsCommand implements Callable<Integer> {
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "Show this month's days instead.")
     String month;
 
+    @Option(names = "--csv", description = "One CSV row per total and site figure instead of the table.")
+    boolean csv;
+
     @Spec
     CommandSpec spec;
+
+    private TotalsCsv csvRows;
 
     @Override
     public Integer call() throws Exception {
@@ -66,23 +71,27 @@ final class TotalsCommand implements Callable<Integer> {
             return Main.RUNTIME_FAILURE;
         }
         LocalTotals totals = new LocalTotals(BufferDatabase.open(c.dataDir()));
+        csvRows = csv ? new TotalsCsv(zone) : null;
         try {
             if (month != null) {
                 YearMonth m = YearMonth.parse(month);
                 Instant from = m.atDay(1).atStartOfDay(zone).toInstant();
                 Instant to = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-                out.printf("%s, days (zone %s)%n", m, zone);
-                print(out, totals.points(Period.DAY, from, to), zone, "yyyy-MM-dd");
-                printSite(out, "month", totals.site(Period.MONTH, from, to));
+                title(out, String.format("%s, days (zone %s)", m, zone));
+                print(out, Period.DAY, totals.points(Period.DAY, from, to), zone, "yyyy-MM-dd");
+                printSite(out, Period.MONTH, totals.site(Period.MONTH, from, to));
             } else {
                 LocalDate d = day == null ? LocalDate.now(zone) : LocalDate.parse(day);
                 Instant from = d.atStartOfDay(zone).toInstant();
                 Instant to = d.plusDays(1).atStartOfDay(zone).toInstant();
-                out.printf("%s, %s intervals (zone %s)%n", d, c.accounting().interval().toMinutes() + "-minute", zone);
-                print(out, totals.points(Period.INTERVAL, from, to), zone, "HH:mm");
-                out.println("day:");
-                print(out, totals.points(Period.DAY, from, to), zone, "yyyy-MM-dd");
-                printSite(out, "day", totals.site(Period.DAY, from, to));
+                title(out, String.format("%s, %s intervals (zone %s)", d,
+                        c.accounting().interval().toMinutes() + "-minute", zone));
+                print(out, Period.INTERVAL, totals.points(Period.INTERVAL, from, to), zone, "HH:mm");
+                if (csvRows == null) {
+                    out.println("day:");
+                }
+                print(out, Period.DAY, totals.points(Period.DAY, from, to), zone, "yyyy-MM-dd");
+                printSite(out, Period.DAY, totals.site(Period.DAY, from, to));
             }
         } catch (DateTimeParseException e) {
             err.println("carbonedge totals: expected --day YYYY-MM-DD or --month YYYY-MM, got '" + e.getParsedString() + "'");
@@ -92,7 +101,16 @@ final class TotalsCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static void print(PrintWriter out, List<PointRow> rows, ZoneId zone, String timePattern) {
+    /** The table's title line; the CSV's header instead. */
+    private void title(PrintWriter out, String title) {
+        out.println(csvRows == null ? title : TotalsCsv.HEADER);
+    }
+
+    private void print(PrintWriter out, Period period, List<PointRow> rows, ZoneId zone, String timePattern) {
+        if (csvRows != null) {
+            rows.forEach(r -> out.println(csvRows.point(period, r, unit(r))));
+            return;
+        }
         if (rows.isEmpty()) {
             out.println("  (no closed totals)");
             return;
@@ -113,8 +131,12 @@ final class TotalsCommand implements Callable<Integer> {
         return carrier == null ? r.unit() : carrier.unit();
     }
 
-    private static void printSite(PrintWriter out, String what, List<SiteRow> rows) {
-        out.println("site (" + what + "):");
+    private void printSite(PrintWriter out, Period period, List<SiteRow> rows) {
+        if (csvRows != null) {
+            rows.forEach(r -> out.println(csvRows.site(period, r)));
+            return;
+        }
+        out.println("site (" + period.wireName() + "):");
         if (rows.isEmpty()) {
             out.println("  (not closed yet)");
         }

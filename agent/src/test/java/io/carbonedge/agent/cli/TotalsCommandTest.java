@@ -77,6 +77,12 @@ class TotalsCommandTest {
                 .containsPattern("kgco2 +53\\.6600 kg");
         assertThat(run("totals", "--config", dir.toString(), "--month", "2026-03"))
                 .contains("2026-03-01 meter/import_kwh").contains("(not closed yet)");
+        assertThat(run("totals", "--config", dir.toString(), "--day", "2026-03-01", "--csv").lines().toList())
+                .startsWith("0", TotalsCsv.HEADER)
+                .contains("interval,2026-03-01T00:00+08:00,meter,import_kwh,electricity-import,100.0,kWh,12.29,53.66,"
+                        + "0.06666666666666667,0,false")
+                .anyMatch(line -> line.startsWith("day,2026-03-01T00:00+08:00,meter,import_kwh,electricity-import,"))
+                .anyMatch(line -> line.startsWith("day,2026-03-01T00:00+08:00,site,kgco2,,53.66,kg,,,,0,"));
         assertThat(run("totals", "--config", dir.toString(), "--day", "March")).startsWith("2\n")
                 .contains("expected --day YYYY-MM-DD");
     }
