@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
                 + "each uplink's backlog and last acknowledgement, clock state, buffer size. Exit 1 when the agent is not running.")
 final class StatusCommand implements Callable<Integer> {
 
-    /** A status older than this means the agent is not running (it writes every 5 s). */
+    /**
+     * A status older than this means the agent is not running (it writes every 5 s); so does a
+     * status whose process is gone (stopped or killed since).
+     */
     private static final Duration STALE = Duration.ofSeconds(20);
 
     @Mixin
@@ -56,9 +59,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         Instant written = Instant.parse(s.path("written").asText());
         long age = Duration.between(written, Instant.now()).toSeconds();
-        boolean running = age <= STALE.toSeconds();
-        out.printf("gateway %s: %s (pid %d, status written %d s ago)%n", s.path("gateway").asText(),
-                running ? "running" : "NOT RUNNING", s.path("pid").asLong(), age);
+        long pid = s.path("pid").asLong();
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        boolean running = alive && age <= STALE.toSeconds();
+        out.printf("gateway %s: %s (pid %d%s, status written %d s ago)%n", s.path("gateway").asText(),
+                running ? "running" : "NOT RUNNING", pid, alive ? "" : " is gone", age);
         JsonNode clock = s.path("clock");
         out.printf("clock: %s; last jump: %s%n", clock.path("synchronized").asBoolean() ? "trusted" : "NOT TRUSTED (readings held)",
                 clock.path("lastJump").isNull() ? "none" : clock.path("lastJumpSeconds").asDouble() + " s at " + clock.path("lastJump").asText());

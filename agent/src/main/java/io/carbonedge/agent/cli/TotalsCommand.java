@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 final class TotalsCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption config;
+    DataDirOption location;
 
     @Option(names = "--day", paramLabel = "YYYY-MM-DD", description = "The day to show, local time (default: today).")
     String day;
@@ -59,7 +59,7 @@ final class TotalsCommand implements Callable<Integer> {
             err.println("carbonedge totals: give --day or --month, not both");
             return Main.INVALID;
         }
-        Optional<AgentConfig> loaded = config.load(err);
+        Optional<AgentConfig> loaded = location.load(err);
         if (loaded.isEmpty()) {
             return Main.INVALID;
         }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -66,7 +68,7 @@ public final class Demo {
             } finally {
                 agent.close();
             }
-            summary(agent, receiver);
+            summary(agent, receiver, config.accounting().zone());
         } finally {
             finished.countDown();
             try {
@@ -77,7 +79,7 @@ public final class Demo {
         }
     }
 
-    private void summary(Agent agent, PlatformReceiver receiver) throws SQLException {
+    private void summary(Agent agent, PlatformReceiver receiver, ZoneId zone) throws SQLException {
         BufferStats buffer = agent.bufferStats();
         out.printf("%n== summary ==%n");
         out.printf("agent buffer: %d readings (last seq %d), %d interval totals, %d KiB%n",
@@ -86,6 +88,11 @@ public final class Demo {
             out.printf("uplink %s: %s, acknowledged %s%n", uplink.name(), uplink.state(), uplink.acknowledged());
         }
         out.printf("platform receiver:%n%s", receiver.summary().indent(2));
+        String where = "--config " + dir.resolve("config") + " --data " + dir.resolve("agent");
+        out.printf("%nlook inside: carbonedge status %s%n", where);
+        out.printf("             carbonedge totals %s [--csv]%n", where);
+        LocalDate today = LocalDate.now(zone);
+        out.printf("             carbonedge export %s --from %s --to %s --csv%n", where, today, today);
         out.flush();
     }
 
