@@ -29,7 +29,7 @@ public record UplinkConfig(
         UplinkSecurity security,
         int maxRate) {
 
-    /** {@code max-rate} when not set: about 100 KB/s of SenML CBOR, well under a 4G uplink. */
+    /** {@code max-rate} when not set: about 80 KB/s of SenML CBOR, well under a 4G uplink. */
     public static final int DEFAULT_MAX_RATE = 2000;
     /** {@code max-rate: unlimited}. */
     public static final int UNLIMITED = 0;
