@@ -37,31 +37,38 @@ final class Migrations {
         return SCRIPTS.size();
     }
 
+    /**
+     * Runs the scripts the file has not run yet. Each step reads the version and runs its script
+     * under the write lock ({@code BEGIN IMMEDIATE}), so when two processes open a new file at the
+     * same moment (an agent starting while a technician runs {@code carbonedge parked}) each script
+     * still runs once: the second process waits, then finds it done.
+     */
     static void apply(Connection connection) throws SQLException {
-        int current = userVersion(connection);
-        if (current > SCRIPTS.size()) {
-            throw new SQLException("buffer schema version " + current + " is newer than this agent knows ("
-                    + SCRIPTS.size() + "); was the agent downgraded?");
-        }
-        for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-            run(connection, version, read(SCRIPTS.get(version - 1)));
+        while (true) {
+            try (WriteTransaction transaction = WriteTransaction.begin(connection)) {
+                int current = userVersion(connection);
+                if (current > SCRIPTS.size()) {
+                    throw new SQLException("buffer schema version " + current + " is newer than this agent knows ("
+                            + SCRIPTS.size() + "); was the agent downgraded?");
+                }
+                if (current == SCRIPTS.size()) {
+                    return;
+                }
+                run(connection, current + 1);
+                transaction.commit();
+            }
         }
     }
 
-    private static void run(Connection connection, int version, String script) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+    private static void run(Connection connection, int version) throws SQLException {
+        String name = SCRIPTS.get(version - 1);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(script)) {
+            for (String sql : statements(read(name))) {
                 statement.executeUpdate(sql);
             }
             statement.executeUpdate("PRAGMA user_version = " + version);
-            connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
-            throw new SQLException("migration " + SCRIPTS.get(version - 1) + " failed: " + e.getMessage(), e);
-        } finally {
-            connection.setAutoCommit(autoCommit);
+            throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
         }
     }
 
