@@ -61,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("seq,device,point,time,value,unit,quality,reason");
-        long n = new ReadingHistory(BufferDatabase.open(dir)).readings(start, end, device, r -> out.println(csv(r)));
+        long n = new ReadingHistory(BufferDatabase.existing(dir)).readings(start, end, device, r -> out.println(csv(r)));
         out.flush();
         spec.commandLine().getErr().printf("%d readings exported%n", n);
         return Main.OK;

@@ -54,7 +54,7 @@ final class ParkedCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ParkedBatches parked = new ParkedBatches(BufferDatabase.open(buffer.get()), Clock.systemUTC())) {
+        try (ParkedBatches parked = new ParkedBatches(BufferDatabase.existing(buffer.get()), Clock.systemUTC())) {
             List<Entry> entries = parked.list(Optional.ofNullable(uplink)).stream()
                     .filter(e -> history || e.state().waiting()).toList();
             if (entries.isEmpty()) {
@@ -130,7 +130,7 @@ final class ParkedCommand implements Callable<Integer> {
                 return Main.INVALID;
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (ParkedBatches parked = new ParkedBatches(BufferDatabase.open(buffer.get()), Clock.systemUTC())) {
+            try (ParkedBatches parked = new ParkedBatches(BufferDatabase.existing(buffer.get()), Clock.systemUTC())) {
                 List<Entry> changed;
                 try {
                     changed = parked.move(selection.ids(), Optional.ofNullable(uplink), target());

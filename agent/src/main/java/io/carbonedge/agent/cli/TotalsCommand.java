@@ -70,7 +70,7 @@ final class TotalsCommand implements Callable<Integer> {
             err.println("carbonedge totals: no buffer at " + c.dataDir().resolve(BufferDatabase.FILE_NAME));
             return Main.RUNTIME_FAILURE;
         }
-        LocalTotals totals = new LocalTotals(BufferDatabase.open(c.dataDir()));
+        LocalTotals totals = new LocalTotals(BufferDatabase.existing(c.dataDir()));
         csvRows = csv ? new TotalsCsv(zone) : null;
         try {
             if (month != null) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,6 +72,26 @@ public final class BufferDatabase {
         return db;
     }
 
+    /**
+     * The buffer of an agent that may be running, for a command a person runs beside it
+     * ({@code export}, {@code totals}, {@code parked}): not checked (a quick_check reads the whole
+     * file) and never moved aside (only the agent decides that, at its start); the schema is
+     * brought up to date under the write lock as by {@link #open(Path)}.
+     *
+     * @throws NoSuchFileException when there is no buffer in {@code dataDir}
+     */
+    public static BufferDatabase existing(Path dataDir) throws IOException, SQLException {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no buffer: has the agent run with this data directory?");
+        }
+        BufferDatabase db = new BufferDatabase(file);
+        try (Connection c = db.connect()) {
+            Migrations.apply(c);
+        }
+        return db;
+    }
+
     /** Why the existing file cannot be used, or empty when it can (or does not exist yet). */
     private Optional<String> damage() {
         if (!Files.exists(file)) {
@@ -109,9 +130,9 @@ public final class BufferDatabase {
     public Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");   // first: switching a new file to WAL takes a lock too
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA foreign_keys=OFF");
         } catch (SQLException e) {
             c.close();
