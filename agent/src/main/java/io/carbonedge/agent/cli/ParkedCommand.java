@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -49,21 +50,14 @@ final class ParkedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Path> buffer = buffer(location, spec);
-        if (buffer.isEmpty()) {
-            return Main.INVALID;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try (ParkedBatches parked = new ParkedBatches(BufferDatabase.existing(buffer.get()), Clock.systemUTC())) {
+        return onParked(location, spec, (parked, out) -> {
             List<Entry> entries = parked.list(Optional.ofNullable(uplink)).stream()
                     .filter(e -> history || e.state().waiting()).toList();
             if (entries.isEmpty()) {
                 out.println(history ? "no batch was ever parked" : "no parked batches: every platform took everything it was sent");
             }
             entries.forEach(e -> out.println(line(e)));
-        }
-        out.flush();
-        return Main.OK;
+        });
     }
 
     /** {@code #3 park readings seq 1001..1500 (500 records) parked 2026-03-01T08:00:00Z: 4.00 BAD_REQUEST: …}. */
@@ -83,13 +77,26 @@ final class ParkedCommand implements Callable<Integer> {
         };
     }
 
-    /** The data directory, when it holds a buffer (else a usage error is printed). */
-    private static Optional<Path> buffer(DataDirOption location, CommandSpec spec) {
+    /** What a command does with the parked batches of the buffer, printing to {@code out}. */
+    private interface Work {
+        void on(ParkedBatches parked, PrintWriter out) throws SQLException;
+    }
+
+    /** Opens the buffer of the data directory (a usage error when there is none) and does the work. */
+    private static int onParked(DataDirOption location, CommandSpec spec, Work work) throws Exception {
         Optional<Path> dir = location.dataDir(spec.commandLine().getErr());
-        if (dir.isPresent() && !Files.exists(dir.get().resolve(BufferDatabase.FILE_NAME))) {
+        if (dir.isEmpty()) {
+            return Main.INVALID;
+        }
+        if (!Files.exists(dir.get().resolve(BufferDatabase.FILE_NAME))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no buffer in " + dir.get() + " (see --data)");
         }
-        return dir;
+        PrintWriter out = spec.commandLine().getOut();
+        try (ParkedBatches parked = new ParkedBatches(BufferDatabase.existing(dir.get()), Clock.systemUTC())) {
+            work.on(parked, out);
+        }
+        out.flush();
+        return Main.OK;
     }
 
     /** Which waiting batches a change applies to: ids, or all of them. */
@@ -125,12 +132,7 @@ final class ParkedCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Optional<Path> buffer = buffer(location, spec);
-            if (buffer.isEmpty()) {
-                return Main.INVALID;
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            try (ParkedBatches parked = new ParkedBatches(BufferDatabase.existing(buffer.get()), Clock.systemUTC())) {
+            return onParked(location, spec, (parked, out) -> {
                 List<Entry> changed;
                 try {
                     changed = parked.move(selection.ids(), Optional.ofNullable(uplink), target());
@@ -139,9 +141,7 @@ final class ParkedCommand implements Callable<Integer> {
                 }
                 changed.forEach(e -> out.println(line(e)));
                 out.printf("%d batch%s %s%n", changed.size(), changed.size() == 1 ? "" : "es", done());
-            }
-            out.flush();
-            return Main.OK;
+            });
         }
     }
 

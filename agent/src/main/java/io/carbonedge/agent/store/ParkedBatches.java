@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The batches platforms refused, as a person deals with them ({@code carbonedge parked}), whether
@@ -47,11 +49,14 @@ public final class ParkedBatches implements AutoCloseable {
     public record Entry(ParkedBatch batch, State state, Instant changedAt) {
     }
 
-    /** SQL: the batch is still waiting (for a person or to be sent again). */
-    static final String WAITING = "state IN ('parked', 'resend')";
+    /** SQL: the batch is still waiting (for a person or to be sent again), as {@link State#waiting()} says. */
+    static final String WAITING = Arrays.stream(State.values()).filter(State::waiting)
+            .map(s -> "'" + s.column() + "'").collect(Collectors.joining(", ", "state IN (", ")"));
 
-    private static final String COLUMNS = "id, uplink, stream, first_seq, last_seq, records, reason, parked_ms, "
-            + "state, coalesce(state_ms, parked_ms)";
+    /** The columns {@link #read(ResultSet)} reads, in its order. */
+    static final String BATCH_COLUMNS = "id, uplink, stream, first_seq, last_seq, records, reason, parked_ms";
+
+    private static final String COLUMNS = BATCH_COLUMNS + ", state, coalesce(state_ms, parked_ms)";
 
     private final Connection connection;
     private final Clock clock;
@@ -112,7 +117,7 @@ public final class ParkedBatches implements AutoCloseable {
         }
     }
 
-    /** Reads rows selected with {@code id, uplink, stream, first_seq, last_seq, records, reason, parked_ms} first. */
+    /** Reads rows selected with {@link #BATCH_COLUMNS} first. */
     static List<ParkedBatch> read(ResultSet rs) throws SQLException {
         List<ParkedBatch> out = new ArrayList<>();
         while (rs.next()) {

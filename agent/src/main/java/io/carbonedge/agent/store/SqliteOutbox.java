@@ -169,8 +169,6 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
         }
     }
 
-    private static final String PARKED_COLUMNS = "id, uplink, stream, first_seq, last_seq, records, reason, parked_ms";
-
     @Override
     public List<ParkedBatch> parked(String uplink) {
         return parkedWhere("uplink = ? AND " + ParkedBatches.WAITING, uplink, Integer.MAX_VALUE, "list parked batches");
@@ -220,7 +218,7 @@ public final class SqliteOutbox implements Outbox, AutoCloseable {
 
     private List<ParkedBatch> parkedWhere(String condition, String uplink, int limit, String what) {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + PARKED_COLUMNS + " FROM parked_batch WHERE " + condition + " ORDER BY id LIMIT ?")) {
+                "SELECT " + ParkedBatches.BATCH_COLUMNS + " FROM parked_batch WHERE " + condition + " ORDER BY id LIMIT ?")) {
             query.setString(1, uplink);
             query.setInt(2, limit);
             try (ResultSet rs = query.executeQuery()) {

@@ -62,7 +62,6 @@ public final class CaliforniumUplink implements CoapUplink {
     private final Duration timeout;
     private final UplinkSecurity security;
     private final int messagesPerEndpoint;
-    private final boolean psk;
     private final CoapClient client;
     private CoapEndpoint endpoint;
     private DTLSConnector dtls;
@@ -93,7 +92,6 @@ public final class CaliforniumUplink implements CoapUplink {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         boolean plain = security instanceof UplinkSecurity.None;
-        this.psk = security instanceof UplinkSecurity.Psk;
         if ("coaps".equalsIgnoreCase(uri.getScheme()) && plain) {
             throw new IllegalArgumentException("a coaps:// uplink needs PSK or X.509 credentials: " + uri);
         } else if ("coap".equalsIgnoreCase(uri.getScheme()) && !plain) {
@@ -208,7 +206,7 @@ public final class CaliforniumUplink implements CoapUplink {
     }
 
     private String hint() {
-        return psk ? "do the PSK identity and key match what the platform has for this gateway?"
+        return security instanceof UplinkSecurity.Psk ? "do the PSK identity and key match what the platform has for this gateway?"
                 : "is the platform's certificate signed by trusted-ca and issued for this host, and does the "
                         + "platform trust this gateway's certificate?";
     }

@@ -51,6 +51,7 @@ public final class SenmlEncoder {
         try (JsonGenerator g = generator(out, format)) {
             Labels labels = new Labels(g, format);
             String streamBase = SenmlProfile.baseName(gatewayId, Stream.READINGS);
+            int streamBaseBytes = utf8Length(streamBase);
             String base = null;
             long baseMillis = 0;
             g.writeStartArray(batch, batch.size());
@@ -60,16 +61,16 @@ public final class SenmlEncoder {
                 while (end < batch.size() && batch.get(end).device().equals(device)) {
                     end++;
                 }
-                String runBase = cheaperBase(streamBase, base, device, end - run);
+                String runBase = cheaperBase(streamBase, streamBaseBytes, base, device, end - run);
                 boolean pointOnly = runBase.length() > streamBase.length();
+                String newBase = runBase.equals(base) ? null : runBase;
                 for (int i = run; i < end; i++) {
                     Reading r = batch.get(i);
                     long millis = r.time().toEpochMilli();
-                    boolean newTime = i == 0 || millis != baseMillis;
-                    writeReading(labels, r, runBase.equals(base) ? null : runBase, pointOnly, newTime);
-                    base = runBase;
+                    writeReading(labels, r, i == run ? newBase : null, pointOnly, i == 0 || millis != baseMillis);
                     baseMillis = millis;
                 }
+                base = runBase;
                 run = end;
             }
             g.writeEndArray();
@@ -84,13 +85,16 @@ public final class SenmlEncoder {
      * ({@code ...:readings:<device>/}) when setting it costs fewer bytes than writing
      * {@code <device>/} in each of their names, else the stream's.
      */
-    private static String cheaperBase(String streamBase, String current, String device, int count) {
+    private static String cheaperBase(String streamBase, int streamBaseBytes, String current, String device, int count) {
         String deviceBase = streamBase + device + '/';
-        int nameBytes = device.getBytes(StandardCharsets.UTF_8).length + 1;
-        long withDevice = deviceBase.equals(current) ? 0 : deviceBase.getBytes(StandardCharsets.UTF_8).length + 2;
-        long withStream = (streamBase.equals(current) ? 0 : streamBase.getBytes(StandardCharsets.UTF_8).length + 2)
-                + (long) count * nameBytes;
+        int prefixBytes = utf8Length(device) + 1;   // "<device>/" in each name, or once in the base name
+        long withDevice = deviceBase.equals(current) ? 0 : streamBaseBytes + prefixBytes + 2;
+        long withStream = (streamBase.equals(current) ? 0 : streamBaseBytes + 2) + (long) count * prefixBytes;
         return withDevice < withStream ? deviceBase : streamBase;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -133,11 +133,7 @@ class UplinkWorkerIT {
     void parksARejectedBatchWithTheReasonAndGoesOnWithTheNext() throws Exception {
         outbox.addReadings(TestData.readings(new Random(27), 1, 30));
         List<Integer> firstRecordsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CoapServer server = new CoapServer(CoapSettings.server());
-        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(server.getConfig())
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
-        server.addEndpoint(endpoint);
-        server.add(new CoapResource("carbonedge") {
+        CoapServer server = platform(new CoapResource("carbonedge") {
             @Override
             public void handlePOST(CoapExchange exchange) {
                 int batch = firstRecordsSeen.size();
@@ -149,8 +145,7 @@ class UplinkWorkerIT {
                 }
             }
         });
-        server.start();
-        URI uri = URI.create("coap://127.0.0.1:" + endpoint.getAddress().getPort() + "/carbonedge");
+        URI uri = URI.create("coap://127.0.0.1:" + server.getEndpoints().get(0).getAddress().getPort() + "/carbonedge");
         RecordingUplink uplink = new RecordingUplink(new CaliforniumUplink(uri, Duration.ofSeconds(2)));
         try (UplinkWorker worker = worker(uri, 10, Duration.ofMillis(50), uplink)) {
             worker.start();
@@ -180,11 +175,7 @@ class UplinkWorkerIT {
         java.util.concurrent.atomic.AtomicReference<String> refusal = new java.util.concurrent.atomic.AtomicReference<>(
                 "seq 13: unknown unit");
         List<Long> firstSeqs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CoapServer server = new CoapServer(CoapSettings.server());
-        CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(server.getConfig())
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
-        server.addEndpoint(endpoint);
-        server.add(new CoapResource("carbonedge") {
+        CoapServer server = platform(new CoapResource("carbonedge") {
             @Override
             public void handlePOST(CoapExchange exchange) {
                 long first;
@@ -203,8 +194,7 @@ class UplinkWorkerIT {
                 }
             }
         });
-        server.start();
-        URI uri = URI.create("coap://127.0.0.1:" + endpoint.getAddress().getPort() + "/carbonedge");
+        URI uri = URI.create("coap://127.0.0.1:" + server.getEndpoints().get(0).getAddress().getPort() + "/carbonedge");
         try (UplinkWorker worker = worker(uri, 10, Duration.ofMillis(50),
                 new CaliforniumUplink(uri, Duration.ofSeconds(2)))) {
             worker.start();
@@ -275,5 +265,15 @@ class UplinkWorkerIT {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
+    }
+
+    /** A started CoAP server on a loopback port answering with {@code resource}: a platform scripted by the test. */
+    private static CoapServer platform(CoapResource resource) {
+        CoapServer server = new CoapServer(CoapSettings.server());
+        server.addEndpoint(CoapEndpoint.builder().setConfiguration(server.getConfig())
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        server.add(resource);
+        server.start();
+        return server;
     }
 }
